@@ -1,0 +1,47 @@
+package io.walscope.core.pg;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Properties;
+
+import org.postgresql.Driver;
+
+import io.walscope.core.WalscopeException;
+import io.walscope.core.conn.PgProperties;
+import io.walscope.core.conn.Secrets;
+import io.walscope.core.profile.ConnectionProfile;
+
+/**
+ * Opens connections for a profile. The driver is used directly (not through {@code DriverManager}, which
+ * does not see OSGi bundles).
+ */
+public class PgConnector {
+    private static final Driver DRIVER = new Driver();
+
+    /** Opens an ordinary SQL connection, or fails with a sentence that names the cause. */
+    public Connection connect(ConnectionProfile p, Secrets s) throws WalscopeException {
+        return open(p, PgProperties.of(p, s));
+    }
+
+    /** Opens a logical replication connection ({@code replication=database}). */
+    public Connection connectReplication(ConnectionProfile p, Secrets s) throws WalscopeException {
+        return open(p, PgProperties.forReplication(p, s));
+    }
+
+    protected Connection open(ConnectionProfile p, Properties props) throws WalscopeException {
+        try {
+            Connection c = DRIVER.connect(PgProperties.jdbcUrl(p), props);
+            if (c == null) {
+                throw new WalscopeException("pgjdbc did not accept the URL " + PgProperties.jdbcUrl(p) + ".");
+            }
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            throw PgErrors.explainConnect(e, p);
+        }
+    }
+
+    /** pgjdbc's version, for {@code walscope version}. */
+    public static String driverVersion() {
+        return Driver.getVersion();
+    }
+}

@@ -1,0 +1,2 @@
+/** PostgreSQL access: catalog. */
+package io.walscope.core.pg.catalog;

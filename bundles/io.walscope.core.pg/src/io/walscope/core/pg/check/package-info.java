@@ -1,0 +1,2 @@
+/** PostgreSQL access: check. */
+package io.walscope.core.pg.check;

@@ -1,0 +1,2 @@
+/** PostgreSQL access: ssl. */
+package io.walscope.core.pg.ssl;

@@ -1,0 +1,2 @@
+/** PostgreSQL access: stream. */
+package io.walscope.core.pg.stream;

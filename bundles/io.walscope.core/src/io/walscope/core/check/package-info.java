@@ -1,0 +1,2 @@
+/** Walscope core: check. */
+package io.walscope.core.check;

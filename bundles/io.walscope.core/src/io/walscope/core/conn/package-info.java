@@ -1,0 +1,2 @@
+/** Walscope core: conn. */
+package io.walscope.core.conn;

@@ -1,0 +1,2 @@
+/** Walscope core: profile. */
+package io.walscope.core.profile;

@@ -1,0 +1,2 @@
+/** Walscope core: ssl. */
+package io.walscope.core.ssl;

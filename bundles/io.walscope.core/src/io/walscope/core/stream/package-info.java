@@ -1,0 +1,2 @@
+/** Walscope core: stream. */
+package io.walscope.core.stream;

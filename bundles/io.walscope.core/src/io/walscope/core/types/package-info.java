@@ -1,0 +1,2 @@
+/** Walscope core: types. */
+package io.walscope.core.types;
