@@ -50,6 +50,7 @@ class WorkbenchWindowTest {
                         Ui.waitUntil(display, () -> view.statusText().contains("PostgreSQL 16"), Duration.ofSeconds(30),
                                 () -> "the status line to show the server version; it shows: " + view.statusText());
                         status.set(view.statusText());
+                        Ui.waitForJobs(display, Duration.ofSeconds(30));
                         Shell shell = w.getShell();
                         shot.set(Ui.screenshot(shell, "workbench-demo"));
                     } catch (Throwable t) {
