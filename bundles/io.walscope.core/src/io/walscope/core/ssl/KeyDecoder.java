@@ -24,6 +24,7 @@ import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
 import org.bouncycastle.operator.InputDecryptorProvider;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.jcajce.JcePKCSPBEInputDecryptorProviderBuilder;
 import org.bouncycastle.util.io.pem.PemHeader;
 import org.bouncycastle.util.io.pem.PemObject;
 import org.bouncycastle.util.io.pem.PemWriter;
@@ -131,11 +132,20 @@ final class KeyDecoder {
 
     private static PrivateKeyInfo decryptPkcs8(Block b, char[] pw, KeyInfo info, Path file, String role,
             boolean noPassword) throws SslFileException {
+        PKCS8EncryptedPrivateKeyInfo enc = new PKCS8EncryptedPrivateKeyInfo(EncryptedPrivateKeyInfo.getInstance(b.der()));
+        Exception first;
         try {
             InputDecryptorProvider d = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(bc()).build(pw);
-            return new PKCS8EncryptedPrivateKeyInfo(b.der()).decryptPrivateKeyInfo(d);
+            return enc.decryptPrivateKeyInfo(d);
         } catch (Exception e) {
-            if (hasCause(e, NoSuchAlgorithmException.class)) {
+            first = e;
+        }
+        try {
+            // the PKCS builder also knows PBES2 with scrypt (openssl pkcs8 -scrypt), the OpenSSL one does not
+            InputDecryptorProvider d = new JcePKCSPBEInputDecryptorProviderBuilder().setProvider(bc()).build(pw);
+            return enc.decryptPrivateKeyInfo(d);
+        } catch (Exception e) {
+            if (hasCause(first, NoSuchAlgorithmException.class) && hasCause(e, NoSuchAlgorithmException.class)) {
                 throw unsupported(file, role, info);
             }
             throw wrongPassword(file, role, noPassword);

@@ -47,6 +47,15 @@ public final class SslFiles {
         List<Block> blocks = SslFileContent.read(file, FileRole.CLIENT_KEY.label());
         for (Block b : blocks) {
             if (b.type().equals(Block.PKCS12)) {
+                try {
+                    Pkcs12Reader.Content c = Pkcs12Reader.read(b, null, file, FileRole.CLIENT_KEY.label());
+                    if (c.key() != null) {
+                        String[] d = Certificates.describe(c.key());
+                        return new KeyInfo(KeyFormat.PKCS12, false, null, d[0], d[1]);
+                    }
+                } catch (SslFileException e) {
+                    // needs the password
+                }
                 return new KeyInfo(KeyFormat.PKCS12, true, null, null, null);
             }
             if (b.isPrivateKey()) {

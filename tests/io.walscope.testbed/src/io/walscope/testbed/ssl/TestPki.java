@@ -74,7 +74,7 @@ public final class TestPki {
     /** The forms a client key is written in. */
     public enum KeyForm {
         /** RSA: BEGIN RSA PRIVATE KEY; EC: BEGIN EC PRIVATE KEY (SEC1). */
-        PEM_TRADITIONAL("key.pem"),
+        PEM_TRADITIONAL("trad.pem"),
         /** Traditional PEM with Proc-Type/DEK-Info, AES-256-CBC. */
         PEM_TRADITIONAL_ENCRYPTED("enc-trad.pem"),
         /** Traditional PEM with Proc-Type/DEK-Info, DES-EDE3-CBC (what old OpenSSL wrote). */
