@@ -54,6 +54,15 @@ public final class ConnectionsView extends ViewPart {
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addSelectionChangedListener(e -> showServerVersion(selected()));
         getSite().setSelectionProvider(viewer);
+        org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager();
+        viewer.getTable().setMenu(menu.createContextMenu(viewer.getTable()));
+        getSite().registerContextMenu(ID, menu, viewer);
+        viewer.addDoubleClickListener(e -> {
+            ConnectionProfile p = selected();
+            if (p != null && !p.isDemo()) {
+                ConnectionHandlers.openWizard(getSite().getShell(), p, false);
+            }
+        });
         WalscopeUi.get().profiles().addListener(storeListener);
         WalscopeUi.get().demo().addListener(demoListener);
         refresh();
