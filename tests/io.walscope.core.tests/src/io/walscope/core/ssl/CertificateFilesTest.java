@@ -14,15 +14,25 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.walscope.testbed.ssl.TestPki;
 
 /** Certificates as PEM, DER, PEM chains, PKCS#7, OpenSSL's TRUSTED CERTIFICATE and PKCS#12, and what is shown of them. */
 class CertificateFilesTest {
-    @TempDir
-    Path tmp;
+    private Path tmp;
+
+    @BeforeEach
+    void tempDir() throws java.io.IOException {
+        tmp = Files.createTempDirectory("walscope-ssl-test-");
+    }
+
+    @AfterEach
+    void removeTempDir() {
+        SharedPki.delete(tmp);
+    }
 
     private final TestPki pki = SharedPki.get();
 

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import io.walscope.testbed.ssl.TestPki;
 import io.walscope.testbed.ssl.TestPki.Alg;
@@ -19,8 +20,17 @@ import io.walscope.testbed.ssl.TestPki.KeyForm;
 
 /** The fallback: a converted key in a private directory, readable by pgjdbc, gone after close. */
 class NativeKeyFilesTest {
-    @TempDir
-    Path tmp;
+    private Path tmp;
+
+    @BeforeEach
+    void tempDir() throws java.io.IOException {
+        tmp = Files.createTempDirectory("walscope-ssl-test-");
+    }
+
+    @AfterEach
+    void removeTempDir() {
+        SharedPki.delete(tmp);
+    }
 
     @Test
     void writesPrivateFilesAndRemovesThem() throws Exception {

@@ -53,7 +53,8 @@ public final class SslErrors {
                     + p.getUser() + " (or a pg_ident.conf map), so use that user's certificate"
                     + (cn == null ? "" : " or connect as \"" + cn + "\"") + ".";
         }
-        if ("28000".equals(state) && msg.contains("no pg_hba.conf entry") && msg.contains("no encryption")) {
+        if ("28000".equals(state) && (msg.contains("no pg_hba.conf entry") || msg.contains("pg_hba.conf rejects"))
+                && msg.contains("no encryption")) {
             return "The server at " + where + " accepts user \"" + p.getUser()
                     + "\" only over SSL: choose SSL mode require or stronger.";
         }
@@ -61,15 +62,21 @@ public final class SslErrors {
             return "The server's certificate does not name " + p.getHost()
                     + ": connect with a name the certificate lists, or choose SSL mode verify-ca.";
         }
-        if (has(e, "ClassNotFoundException") && msg.contains(PgProperties.SSL_FACTORY)) {
+        if (has(e, ClassNotFoundException.class.getName()) && msg.contains(PgProperties.SSL_FACTORY)) {
             return "The PostgreSQL driver could not load Walscope's SSL support (a class-loading problem, a bug in "
                     + "Walscope): please report it.";
         }
-        if (!isSsl(e)) {
+        String alert = alert(e);
+        CertificateInfo client = null;
+        // TLS 1.3: the server checks the client certificate after the client's last handshake message and
+        // closes; depending on timing the client sees the alert, a broken pipe, or a reset on its first read
+        boolean dropped = has(e, SocketException.class.getName()) || has(e, java.io.EOFException.class.getName());
+        if (alert != null || dropped) {
+            client = clientCertificate(p);
+        }
+        if (!isSsl(e) && alert == null && !(dropped && client != null)) {
             return null;
         }
-        String alert = alert(e);
-        CertificateInfo client = clientCertificate(p);
         String certName = p.getSslCert().isEmpty() ? p.getSslKey() : p.getSslCert();
         if ("certificate_expired".equals(alert) || (alert == null && client != null && client.expired())) {
             return "The server refused the client certificate " + certName + " because it expired"
@@ -80,19 +87,20 @@ public final class SslErrors {
             return "The server could not verify the client key against the client certificate " + certName
                     + ": choose the key that belongs to the certificate.";
         }
-        if (alert != null && alert.matches("unknown_ca|bad_certificate|certificate_unknown|access_denied|"
+        if ("unknown_ca".equals(alert) || (alert == null && client != null && dropped)) {
+            String hedge = alert == null ? "most likely " : "";
+            return "The server " + (alert == null ? "closed the connection when it received" : "refused")
+                    + " the client certificate " + certName + (client == null ? ""
+                            : " (" + client.subject() + ", issued by " + client.issuer() + ")")
+                    + ": it " + hedge + "does not trust that issuer; use a certificate signed by a CA in the server's"
+                    + " ssl_ca_file (the server log says why).";
+        }
+        if (alert != null && alert.matches("bad_certificate|certificate_unknown|access_denied|"
                 + "unsupported_certificate|certificate_revoked")) {
             return "The server refused the client certificate " + certName
                     + (client == null ? "" : " (" + client.subject() + ", issued by " + client.issuer() + ")")
-                    + " (" + alert + "): use a certificate signed by a CA in the server's ssl_ca_file.";
-        }
-        if (alert == null && client != null && has(e, SocketException.class.getName())) {
-            // TLS 1.3: the server checks the client certificate after the client's last handshake message and
-            // closes; the client sees a broken pipe or reset instead of the alert
-            return "The server closed the connection when it received the client certificate " + certName + " ("
-                    + client.subject() + ", issued by " + client.issuer()
-                    + "): it most likely does not trust that issuer; use a certificate signed by a CA in the server's"
-                    + " ssl_ca_file (the server log says why).";
+                    + " with \"" + alert.replace('_', ' ') + "\": check the certificate with the database administrator"
+                    + " (the server log says why).";
         }
         if (has(e, "PKIX") || msg.contains("unable to find valid certification path")) {
             return "The server's certificate is not signed by the CA in "
