@@ -81,7 +81,7 @@ final class HstoreConverter implements ValueConverter {
             if (vl < 0) {
                 out.writeNull();
             } else {
-                out.writeUTF8String(b, p, vl);
+                Parse.writeUtf8(out, b, p, vl);
                 p += vl;
             }
         }

@@ -52,6 +52,19 @@ final class Parse {
         return r;
     }
 
+    /**
+     * Writes UTF-8 bytes as a JSON string: straight through for a byte-stream generator (no String allocated),
+     * decoded first for a Writer-based one (which does not implement {@code writeUTF8String}).
+     */
+    static void writeUtf8(com.fasterxml.jackson.core.JsonGenerator out, byte[] b, int off, int len)
+            throws java.io.IOException {
+        if (out.getOutputTarget() instanceof java.io.OutputStream) {
+            out.writeUTF8String(b, off, len);
+        } else {
+            out.writeString(new String(b, off, len, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
     static int i16(byte[] b, int off) {
         return (short) (((b[off] & 0xFF) << 8) | (b[off + 1] & 0xFF));
     }

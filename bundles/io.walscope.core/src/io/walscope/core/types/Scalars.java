@@ -18,7 +18,7 @@ enum Scalars implements ValueConverter {
 
         @Override
         public void writeBinary(byte[] b, int off, int len, JsonGenerator out) throws IOException {
-            out.writeUTF8String(b, off, len);
+            Parse.writeUtf8(out, b, off, len);
         }
     },
     /**

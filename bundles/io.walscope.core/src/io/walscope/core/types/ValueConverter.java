@@ -18,6 +18,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * type lacks binary send/receive, and a decoder should request text mode for a relation if any column's
  * converter does not support binary.
  * <p>
+ * Generators: a UTF-8 byte generator is the fast path. Enable
+ * {@code JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8} (Jackson 2.18+) on its factory so characters
+ * outside the BMP (emoji) are written as UTF-8 rather than as escaped surrogate pairs; both are valid JSON.
+ * <p>
  * Instances are immutable and thread-safe. A SQL NULL is written by {@link #write(String, JsonGenerator)} as JSON
  * {@code null}; {@link #writeText} itself never receives null.
  */
