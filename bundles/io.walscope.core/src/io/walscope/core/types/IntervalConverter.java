@@ -31,6 +31,14 @@ final class IntervalConverter implements ValueConverter {
 
     @Override
     public void writeText(String s, JsonGenerator out) throws IOException {
+        try {
+            parseAndWrite(s, out);
+        } catch (ArithmeticException e) {
+            throw new PgValueFormatException("interval (out of range)", s);
+        }
+    }
+
+    private static void parseAndWrite(String s, JsonGenerator out) throws IOException {
         long months = 0;
         long days = 0;
         long micros = 0;
@@ -88,8 +96,10 @@ final class IntervalConverter implements ValueConverter {
             throw new PgValueFormatException("interval", s);
         }
         long rest = DateTimes.parseTime("00" + s.substring(colon, to), 0, to - colon + 2);
-        long v = Math.addExact(Math.multiplyExact(hours, USECS_PER_HOUR), rest);
-        return neg ? -v : v;
+        if (neg) {
+            return Math.subtractExact(Math.multiplyExact(-hours, USECS_PER_HOUR), rest);
+        }
+        return Math.addExact(Math.multiplyExact(hours, USECS_PER_HOUR), rest);
     }
 
     @Override
