@@ -63,7 +63,7 @@ final class Calendar {
             b[p++] = '+';
         }
         int width = y > 9999 ? (int) Math.log10(y) + 1 : 4;
-        return Parse.pad(b, p, y, width);
+        return Parse.pad(b, p, (int) y, width);
     }
 
     /** Writes {@code yyyy-MM-dd}. */
@@ -77,14 +77,14 @@ final class Calendar {
 
     /** Writes {@code HH:mm:ss.SSSSSS} from microseconds of the day. */
     static int writeTime(char[] b, int p, long micros) {
-        long secs = micros / 1_000_000;
+        int secs = (int) (micros / 1_000_000);
         p = Parse.pad(b, p, secs / 3600, 2);
         b[p++] = ':';
         p = Parse.pad(b, p, secs / 60 % 60, 2);
         b[p++] = ':';
         p = Parse.pad(b, p, secs % 60, 2);
         b[p++] = '.';
-        return Parse.pad(b, p, micros % 1_000_000, 6);
+        return Parse.pad(b, p, (int) (micros % 1_000_000), 6);
     }
 
     /** Writes an offset east of UTC as {@code +HH:MM} or {@code +HH:MM:SS}. */

@@ -76,7 +76,7 @@ enum DateTimes implements ValueConverter {
     TIMESTAMP {
         @Override
         public void writeText(String s, JsonGenerator out) throws IOException {
-            if (!infinity(s, out)) {
+            if (!(!s.endsWith(" BC") && copyIso(s, s.length(), false, out)) && !infinity(s, out)) {
                 writeMicros(parse(s, true, false), false, out);
             }
         }
@@ -93,7 +93,7 @@ enum DateTimes implements ValueConverter {
     TIMESTAMPTZ {
         @Override
         public void writeText(String s, JsonGenerator out) throws IOException {
-            if (!infinity(s, out)) {
+            if (!(s.endsWith("+00") && copyIso(s, s.length() - 3, true, out)) && !infinity(s, out)) {
                 writeMicros(parse(s, true, true), true, out);
             }
         }
@@ -106,6 +106,36 @@ enum DateTimes implements ValueConverter {
 
     @Override
     public boolean supportsBinary() {
+        return true;
+    }
+
+    /**
+     * Fast path for the common shape {@code YYYY-MM-DD HH:MM:SS[.f]} (AD, four-digit year) ending at {@code end}:
+     * the ISO form is the same characters with 'T' and the fraction padded, so no calendar arithmetic is needed.
+     * Returns false, writing nothing, if the text has another shape.
+     */
+    static boolean copyIso(String s, int end, boolean z, JsonGenerator out) throws IOException {
+        if (end < 19 || end > 26 || end == 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
+                || s.charAt(13) != ':' || s.charAt(16) != ':' || (end > 19 && s.charAt(19) != '.')) {
+            return false;
+        }
+        char[] b = new char[27];
+        s.getChars(0, end, b, 0);
+        for (int i = 0; i < end; i++) {
+            char c = b[i];
+            if ((c < '0' || c > '9') && i != 4 && i != 7 && i != 10 && i != 13 && i != 16 && i != 19) {
+                return false;
+            }
+        }
+        b[10] = 'T';
+        b[19] = '.';
+        for (int i = Math.max(end, 20); i < 26; i++) {
+            b[i] = '0';
+        }
+        if (z) {
+            b[26] = 'Z';
+        }
+        out.writeString(b, 0, z ? 27 : 26);
         return true;
     }
 

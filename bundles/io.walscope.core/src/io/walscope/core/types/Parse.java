@@ -84,7 +84,7 @@ final class Parse {
     }
 
     /** Writes {@code v} zero-padded to {@code width} digits into {@code buf} at {@code pos}; returns the new position. */
-    static int pad(char[] buf, int pos, long v, int width) {
+    static int pad(char[] buf, int pos, int v, int width) {
         for (int i = pos + width - 1; i >= pos; i--) {
             buf[i] = (char) ('0' + (v % 10));
             v /= 10;
