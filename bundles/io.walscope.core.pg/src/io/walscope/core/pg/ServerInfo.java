@@ -18,10 +18,26 @@ public record ServerInfo(String version, int versionNum, String walLevel, int ma
                 + " current_setting('wal_level'), current_setting('max_replication_slots')::int,"
                 + " current_setting('max_wal_senders')::int, current_user, r.rolsuper, r.rolreplication"
                 + " FROM pg_roles r WHERE r.rolname = current_user";
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            String version = rs.getString(1);
-            int num = rs.getInt(2);
+        try (Statement st = c.createStatement()) {
+            String version;
+            int num;
+            String walLevel;
+            int slots;
+            int senders;
+            String user;
+            boolean superuser;
+            boolean replication;
+            try (ResultSet rs = st.executeQuery(sql)) {
+                rs.next();
+                version = rs.getString(1);
+                num = rs.getInt(2);
+                walLevel = rs.getString(3);
+                slots = rs.getInt(4);
+                senders = rs.getInt(5);
+                user = rs.getString(6);
+                superuser = rs.getBoolean(7);
+                replication = rs.getBoolean(8);
+            }
             boolean ssl = false;
             String sslVersion = null;
             String cipher = null;
@@ -33,8 +49,8 @@ public record ServerInfo(String version, int versionNum, String walLevel, int ma
                     cipher = s.getString(3);
                 }
             }
-            return new ServerInfo(version, num, rs.getString(3), rs.getInt(4), rs.getInt(5), rs.getString(6),
-                    rs.getBoolean(7), rs.getBoolean(8), ssl, sslVersion, cipher);
+            return new ServerInfo(version, num, walLevel, slots, senders, user, superuser, replication, ssl,
+                    sslVersion, cipher);
         } catch (SQLException e) {
             throw new WalscopeException("Could not read the server's settings: " + PgErrors.explainSql(e), e);
         }

@@ -1,0 +1,56 @@
+package io.walscope.app;
+
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.ui.application.IWorkbenchConfigurer;
+import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
+import org.eclipse.ui.application.WorkbenchAdvisor;
+import org.eclipse.ui.application.WorkbenchWindowAdvisor;
+
+import io.walscope.ui.WalscopeUi;
+
+/** Opens one window with the Walscope perspective; starts the demo database when asked. */
+public final class WalscopeWorkbenchAdvisor extends WorkbenchAdvisor {
+    private final boolean demo;
+
+    public WalscopeWorkbenchAdvisor(boolean demo) {
+        this.demo = demo;
+    }
+
+    @Override
+    public void initialize(IWorkbenchConfigurer configurer) {
+        configurer.setSaveAndRestore(false);
+    }
+
+    @Override
+    public String getInitialWindowPerspectiveId() {
+        return Perspective.ID;
+    }
+
+    @Override
+    public WorkbenchWindowAdvisor createWorkbenchWindowAdvisor(IWorkbenchWindowConfigurer configurer) {
+        return new WorkbenchWindowAdvisor(configurer) {
+            @Override
+            public void preWindowOpen() {
+                IWorkbenchWindowConfigurer c = getWindowConfigurer();
+                c.setInitialSize(new Point(1200, 800));
+                c.setShowStatusLine(true);
+                c.setShowCoolBar(true);
+                c.setShowMenuBar(true);
+                c.setShowProgressIndicator(true);
+                c.setTitle(demo ? "Walscope — demo database" : "Walscope");
+            }
+        };
+    }
+
+    @Override
+    public void postStartup() {
+        if (demo) {
+            WalscopeUi.get().demo().start();
+        }
+    }
+
+    @Override
+    public void postShutdown() {
+        WalscopeUi.get().demo().shutdown();
+    }
+}

@@ -1,0 +1,77 @@
+package io.walscope.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.walscope.core.WalscopeException;
+
+/** Dispatches a command line to its {@link Command}; turns every failure into one line and an exit code. */
+public final class Main {
+    private Main() {
+    }
+
+    /** All commands, in the order {@code walscope help} lists them. */
+    static Map<String, Command> commands() {
+        Map<String, Command> m = new LinkedHashMap<>();
+        for (Command c : List.<Command>of(new VersionCommand(), new InfoCommand(), new DemoServerCommand(),
+                new ProfilesCommand())) {
+            m.put(c.name(), c);
+        }
+        return m;
+    }
+
+    public static int run(List<String> argv, PrintStream out, PrintStream err, Map<String, String> env) {
+        List<String> args = new ArrayList<>(argv);
+        boolean verbose = args.contains("--verbose") || args.contains("-v");
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
+            usage(out);
+            return args.isEmpty() ? Command.USAGE : Command.OK;
+        }
+        Map<String, Command> commands = commands();
+        Command cmd = commands.get(args.get(0));
+        if (cmd == null) {
+            err.println("walscope: unknown command '" + args.get(0) + "'. Run 'walscope help' for the list.");
+            return Command.USAGE;
+        }
+        args.remove(0);
+        args.remove("--verbose");
+        args.remove("-v");
+        try (Cli cli = new Cli(out, err, env)) {
+            cli.takeConnectionOptions(args);
+            return cmd.run(cli, args);
+        } catch (UsageException e) {
+            err.println("walscope " + cmd.name() + ": " + e.getMessage());
+            return Command.USAGE;
+        } catch (WalscopeException e) {
+            err.println("walscope " + cmd.name() + ": " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return Command.USAGE;
+        } catch (Exception | LinkageError e) {
+            err.println("walscope " + cmd.name() + ": unexpected failure: " + e
+                    + (verbose ? "" : " (run again with --verbose for details)"));
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return Command.USAGE;
+        }
+    }
+
+    static void usage(PrintStream out) {
+        out.println("Usage: walscope COMMAND [connection] [options]");
+        out.println();
+        out.println("Commands:");
+        for (Command c : commands().values()) {
+            out.printf("  %-12s %s%n", c.name(), c.summary());
+        }
+        out.println();
+        out.println("Connection: --host H --port P --dbname D --user U | postgresql://... | --profile NAME | --demo");
+        out.println("            (libpq variables PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD PGSSLMODE ... apply too)");
+        out.println("            --sslmode M --sslrootcert F --sslcert F --sslkey F --sslpassword-env VAR");
+        out.println("Exit codes: 0 ok, 1 findings or failure of the thing checked, 2 usage or connection error.");
+    }
+}

@@ -1,0 +1,52 @@
+package io.walscope.ui;
+
+import org.eclipse.ui.plugin.AbstractUIPlugin;
+import org.osgi.framework.BundleContext;
+
+import io.walscope.core.WalscopeException;
+import io.walscope.secure.EquinoxSecretStore;
+import io.walscope.core.profile.ProfileStore;
+import io.walscope.core.profile.SecretStore;
+
+/** The UI bundle's activator: holds the stores the views share. */
+public final class WalscopeUi extends AbstractUIPlugin {
+    public static final String ID = "io.walscope.ui";
+    private static WalscopeUi instance;
+    private ProfileStore profiles;
+    private SecretStore secrets;
+    private final DemoService demo = new DemoService();
+
+    @Override
+    public void start(BundleContext context) throws Exception {
+        super.start(context);
+        instance = this;
+        profiles = ProfileStore.standard();
+    }
+
+    @Override
+    public void stop(BundleContext context) throws Exception {
+        demo.shutdown();
+        instance = null;
+        super.stop(context);
+    }
+
+    /** The running activator; views get it once and keep what they need. */
+    public static WalscopeUi get() {
+        return instance;
+    }
+
+    public ProfileStore profiles() {
+        return profiles;
+    }
+
+    public synchronized SecretStore secrets() throws WalscopeException {
+        if (secrets == null) {
+            secrets = EquinoxSecretStore.open();
+        }
+        return secrets;
+    }
+
+    public DemoService demo() {
+        return demo;
+    }
+}

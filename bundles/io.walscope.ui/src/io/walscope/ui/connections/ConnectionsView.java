@@ -1,0 +1,203 @@
+package io.walscope.ui.connections;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.ui.part.ViewPart;
+
+import io.walscope.core.WalscopeException;
+import io.walscope.core.conn.Secrets;
+import io.walscope.core.pg.PgConnector;
+import io.walscope.core.pg.ServerInfo;
+import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.core.profile.SecretStore;
+import io.walscope.ui.DemoService;
+import io.walscope.ui.Widgets;
+import io.walscope.ui.WalscopeUi;
+
+/**
+ * The saved connection profiles, the demo database first. Selecting one shows its server version in the
+ * status line (read in a Job, never on the display thread).
+ */
+public final class ConnectionsView extends ViewPart {
+    public static final String ID = "io.walscope.ui.connections";
+    private TableViewer viewer;
+    private final Runnable storeListener = this::refreshAsync;
+    private final DemoService.Listener demoListener = d -> refreshAsync();
+    private Job infoJob;
+
+    @Override
+    public void createPartControl(Composite parent) {
+        parent.setLayout(new FillLayout());
+        viewer = new TableViewer(parent, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        Widgets.name(viewer.getTable(), "connections.table");
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        column("Name", 140, p -> p.getName());
+        column("Connection", 260, p -> p.isDemo() && p.getPort() == 0 ? "built-in demo database" : p.describe());
+        column("Plugin", 100, p -> p.getPlugin().id());
+        column("State", 220, this::stateOf);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.addSelectionChangedListener(e -> showServerVersion(selected()));
+        getSite().setSelectionProvider(viewer);
+        WalscopeUi.get().profiles().addListener(storeListener);
+        WalscopeUi.get().demo().addListener(demoListener);
+        refresh();
+    }
+
+    private void column(String title, int width, java.util.function.Function<ConnectionProfile, String> text) {
+        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
+        c.getColumn().setText(title);
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((ConnectionProfile) element);
+            }
+        });
+    }
+
+    private String stateOf(ConnectionProfile p) {
+        if (p.isDemo()) {
+            DemoService d = WalscopeUi.get().demo();
+            return "demo: " + d.state().name().toLowerCase(java.util.Locale.ROOT) + " — " + d.message();
+        }
+        return "saved";
+    }
+
+    /** The profiles shown, demo first. */
+    public List<ConnectionProfile> profiles() {
+        List<ConnectionProfile> all = new ArrayList<>();
+        all.add(WalscopeUi.get().demo().profile());
+        try {
+            all.addAll(WalscopeUi.get().profiles().list());
+        } catch (WalscopeException e) {
+            setContentDescription(e.getMessage());
+        }
+        return all;
+    }
+
+    public ConnectionProfile selected() {
+        IStructuredSelection s = viewer.getStructuredSelection();
+        return s.isEmpty() ? null : (ConnectionProfile) s.getFirstElement();
+    }
+
+    /** Selects the profile called {@code name}. */
+    public void select(String name) {
+        for (Object o : (Object[]) viewer.getInput()) {
+            if (((ConnectionProfile) o).getName().equals(name)) {
+                viewer.setSelection(new StructuredSelection(o), true);
+            }
+        }
+    }
+
+    private void refreshAsync() {
+        Display d = viewer == null ? null : viewer.getControl().getDisplay();
+        if (d == null || d.isDisposed()) {
+            return;
+        }
+        d.asyncExec(() -> {
+            if (!viewer.getControl().isDisposed()) {
+                refresh();
+            }
+        });
+    }
+
+    private void refresh() {
+        ConnectionProfile sel = selected();
+        viewer.setInput(profiles().toArray());
+        if (sel != null) {
+            select(sel.getName());
+            showServerVersion(selected());
+        } else if (viewer.getTable().getItemCount() > 0) {
+            viewer.getTable().select(0);
+            showServerVersion(selected());
+        }
+    }
+
+    private void showServerVersion(ConnectionProfile p) {
+        if (p == null) {
+            status("");
+            return;
+        }
+        if (infoJob != null) {
+            infoJob.cancel();
+        }
+        if (p.isDemo() && WalscopeUi.get().demo().state() != DemoService.State.RUNNING) {
+            status("demo database: " + WalscopeUi.get().demo().message());
+            return;
+        }
+        status(p.getName() + ": connecting to " + p.describe() + " ...");
+        infoJob = Job.create("Reading the server version of " + p.getName(), (IProgressMonitor m) -> {
+            String text;
+            try {
+                Secrets s = p.isDemo() ? WalscopeUi.get().demo().secrets()
+                        : new Secrets(WalscopeUi.get().secrets().get(p.getName(), SecretStore.Kind.PASSWORD),
+                                WalscopeUi.get().secrets().get(p.getName(), SecretStore.Kind.KEY_PASSWORD));
+                try (Connection c = new PgConnector().connect(p, s)) {
+                    ServerInfo i = ServerInfo.read(c);
+                    text = p.getName() + ": PostgreSQL " + i.version() + " (" + i.versionNum() + "), wal_level "
+                            + i.walLevel() + ", user " + i.currentUser() + (i.ssl() ? ", SSL " + i.sslVersion() : "");
+                }
+            } catch (WalscopeException | java.sql.SQLException e) {
+                text = p.getName() + ": " + e.getMessage();
+            }
+            if (!m.isCanceled()) {
+                String t = text;
+                Display d = viewer.getControl().getDisplay();
+                if (!d.isDisposed()) {
+                    d.asyncExec(() -> {
+                        if (!viewer.getControl().isDisposed()) {
+                            status(t);
+                        }
+                    });
+                }
+            }
+            return Status.OK_STATUS;
+        });
+        infoJob.setSystem(true);
+        infoJob.schedule();
+    }
+
+    /** The text of the status line (tests read it). */
+    public String statusText() {
+        return lastStatus;
+    }
+
+    private String lastStatus = "";
+
+    private void status(String text) {
+        lastStatus = text;
+        getViewSite().getActionBars().getStatusLineManager().setMessage(text);
+    }
+
+    @Override
+    public void setFocus() {
+        viewer.getControl().setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        WalscopeUi.get().profiles().removeListener(storeListener);
+        WalscopeUi.get().demo().removeListener(demoListener);
+        if (infoJob != null) {
+            infoJob.cancel();
+        }
+        super.dispose();
+    }
+
+}

@@ -1,0 +1,2 @@
+/** Walscope UI. */
+package io.walscope.ui;

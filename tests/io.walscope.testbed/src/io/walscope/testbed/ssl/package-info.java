@@ -1,0 +1,2 @@
+/** SSL material for tests. */
+package io.walscope.testbed.ssl;
