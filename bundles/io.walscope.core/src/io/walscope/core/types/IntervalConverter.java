@@ -3,7 +3,6 @@ package io.walscope.core.types;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
  * interval: a JSON object {@code {"iso":"P1Y2M3DT4H5M6.000007S","months":14,"days":3,"microseconds":14706000007}}.
@@ -20,10 +19,10 @@ import com.fasterxml.jackson.core.io.SerializedString;
 final class IntervalConverter implements ValueConverter {
     static final IntervalConverter INSTANCE = new IntervalConverter();
 
-    private static final SerializedString ISO = new SerializedString("iso");
-    private static final SerializedString MONTHS = new SerializedString("months");
-    private static final SerializedString DAYS = new SerializedString("days");
-    private static final SerializedString MICROS = new SerializedString("microseconds");
+    private static final String ISO = "iso";
+    private static final String MONTHS = "months";
+    private static final String DAYS = "days";
+    private static final String MICROS = "microseconds";
     private static final long USECS_PER_HOUR = 3_600_000_000L;
 
     private IntervalConverter() {

@@ -3,7 +3,6 @@ package io.walscope.core.types;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
  * Ranges and multiranges. A range is a JSON object
@@ -14,11 +13,11 @@ import com.fasterxml.jackson.core.io.SerializedString;
  * {@code {[1,3),[5,7)}}. Binary: range_send / multirange_send when the subtype converter supports binary.
  */
 final class RangeConverter implements ValueConverter {
-    private static final SerializedString LOWER = new SerializedString("lower");
-    private static final SerializedString UPPER = new SerializedString("upper");
-    private static final SerializedString LOWER_INC = new SerializedString("lower_inc");
-    private static final SerializedString UPPER_INC = new SerializedString("upper_inc");
-    private static final SerializedString EMPTY = new SerializedString("empty");
+    private static final String LOWER = "lower";
+    private static final String UPPER = "upper";
+    private static final String LOWER_INC = "lower_inc";
+    private static final String UPPER_INC = "upper_inc";
+    private static final String EMPTY = "empty";
     private static final int RANGE_EMPTY = 0x01;
     private static final int LB_INC = 0x02;
     private static final int UB_INC = 0x04;
