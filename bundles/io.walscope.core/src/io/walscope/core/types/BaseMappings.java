@@ -92,15 +92,15 @@ final class BaseMappings {
                     "String keeps the document exactly; ClickHouse's JSON type is an option on 25.3+",
                     Scalars.JSONB);
         case "xml":
-            return m(pg, Kind.XML, JsonForms.STRING, "String", Scalars.TEXT_ONLY);
+            return m(pg, Kind.XML, JsonForms.STRING, "String", Scalars.STRING);
         case "inet":
             return m(pg, Kind.INET, JsonForms.STRING, "String", Scalars.TEXT_ONLY);
         case "cidr":
             return m(pg, Kind.CIDR, JsonForms.STRING, "String", Scalars.TEXT_ONLY);
         case "macaddr":
-            return m(pg, Kind.MACADDR, JsonForms.STRING, "String", Scalars.TEXT_ONLY);
+            return m(pg, Kind.MACADDR, JsonForms.STRING, "String", SystemScalars.MACADDR);
         case "macaddr8":
-            return m(pg, Kind.MACADDR8, JsonForms.STRING, "String", Scalars.TEXT_ONLY);
+            return m(pg, Kind.MACADDR8, JsonForms.STRING, "String", SystemScalars.MACADDR8);
         case "tsvector":
             return m(pg, Kind.TSVECTOR, JsonForms.STRING, "String", Scalars.TEXT_ONLY);
         case "tsquery":
@@ -144,6 +144,8 @@ final class BaseMappings {
                     "the name only: the OID is not carried and a rename changes how later values print",
                     Scalars.TEXT_ONLY);
         case "pg_lsn":
+            return new TypeMapping(pg, CanonicalType.STRING, JsonForms.STRING, "String", Status.FULL,
+                    "system type carried as its text", SystemScalars.PG_LSN);
         case "tid":
         case "int2vector":
         case "oidvector":

@@ -92,8 +92,13 @@ public record PgColumnType(String typeSchema, String typname, int oid, char typt
                 enumLabels, element);
     }
 
-    /** Whether this is an array type ({@code typcategory} A, or a {@code _name} with an element). */
+    /**
+     * Whether this is a true array type: a non-domain whose name starts with '_' (PostgreSQL's name for every
+     * array type) and whose category is A or unknown. {@code int2vector} and {@code oidvector} are category A with
+     * an element type too, but print as {@code 1 2 3}, not as an array literal, so the name decides.
+     */
     public boolean isArray() {
-        return typcategory == 'A' || (typname.startsWith("_") && element != null && typtype != 'd');
+        return typtype != 'd' && typname.startsWith("_") && typname.length() > 1
+                && (typcategory == 'A' || typcategory == 0);
     }
 }

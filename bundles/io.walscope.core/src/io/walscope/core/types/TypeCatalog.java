@@ -120,8 +120,7 @@ public final class TypeCatalog {
         default:
             break;
         }
-        if (c.isArray() || (c.typname().startsWith("_") && c.element() == null
-                && BuiltinTypes.byName(c.typname().substring(1)) != null)) {
+        if (c.isArray()) {
             return array(c, pg);
         }
         TypeMapping m = BaseMappings.of(c.typname(), c.typmod(), pg);

@@ -166,6 +166,20 @@ class ScalarConvertersTest {
     }
 
     @Test
+    void binarySupportIsDeclaredPerType() {
+        for (String t : new String[] {"int2", "int4", "int8", "float4", "float8", "bool", "numeric", "text",
+                "varchar", "bpchar", "name", "bytea", "uuid", "json", "jsonb", "date", "time", "timetz", "timestamp",
+                "timestamptz", "interval", "oid", "bit", "varbit", "xml", "macaddr", "macaddr8", "pg_lsn", "hstore",
+                "_int4", "_text", "int4range", "tstzmultirange"}) {
+            assertEquals(true, TypeCatalog.map(PgColumnType.of(t)).converter().supportsBinary(), t);
+        }
+        for (String t : new String[] {"money", "inet", "cidr", "point", "box", "circle", "tsvector", "tsquery",
+                "regclass", "geometry", "_inet", "ltree"}) {
+            assertEquals(false, TypeCatalog.map(PgColumnType.of(t)).converter().supportsBinary(), t);
+        }
+    }
+
+    @Test
     void bitsMoneyOidAndTextOnlyTypes() {
         assertEquals("\"0101\"", text("bit", "0101"));
         assertEquals("\"\"", text("varbit", ""));
@@ -178,6 +192,10 @@ class ScalarConvertersTest {
         assertEquals("\"'a' 'fat':2 'cat':3\"", text("tsvector", "'a' 'fat':2 'cat':3"));
         assertEquals("\"public.\\\"My Table\\\"\"", text("regclass", "public.\"My Table\""));
         assertEquals("\"16/B374D848\"", text("pg_lsn", "16/B374D848"));
+        assertEquals("\"16/B374D848\"", Conv.binary("pg_lsn", Conv.be(0x16B374D848L)));
+        assertEquals("\"0/0\"", Conv.binary("pg_lsn", Conv.be(0L)));
+        assertEquals("\"08:00:2b:01:02:ff\"", Conv.binary("macaddr", new byte[] {8, 0, 0x2b, 1, 2, (byte) 0xff}));
+        assertEquals("\"08:00:2b:01:02:03:04:05\"", Conv.binary("macaddr8", new byte[] {8, 0, 0x2b, 1, 2, 3, 4, 5}));
         assertEquals("\"0101000020E6100000000000000000F03F0000000000000040\"",
                 text("geometry", "0101000020E6100000000000000000F03F0000000000000040"));
         assertEquals("\"<(1,2),3>\"", text("circle", "<(1,2),3>"));

@@ -115,6 +115,20 @@ class TypeCatalogTest {
     }
 
     @Test
+    void vectorTypesAreNotArraysThoughCategoryA() {
+        PgColumnType v = new PgColumnType("pg_catalog", "int2vector", 22, 'b', 'A', "int2vector", -1, 0, false,
+                List.of(), PgColumnType.of("int2"));
+        check(TypeCatalog.map(v), "int2vector", "string", "String", Status.FULL);
+        assertEquals("\"1 2 3\"", Conv.text(v, "1 2 3"));
+        PgColumnType arr = new PgColumnType("pg_catalog", "_int2", 1005, 'b', 'A', "smallint[]", -1, 1, false,
+                List.of(), PgColumnType.of("int2"));
+        assertEquals("[1,2]", Conv.text(arr, "{1,2}"));
+        PgColumnType domainOverArray = new PgColumnType("public", "_ints", 0, 'd', 'A', "ints", -1, 0, false,
+                List.of(), PgColumnType.of("_int4"));
+        check(TypeCatalog.map(domainOverArray), "ints", "array<int32>", "Array(Nullable(Int32))", Status.FULL);
+    }
+
+    @Test
     void rangesFromCatalog() {
         check(map("int4range", -1, true), "int4range", "range<int32>", "Nullable(String)", Status.FULL);
         check(map("tstzrange", -1, false), "tstzrange", "range<timestamptz>", "String", Status.FULL);
