@@ -157,9 +157,12 @@ public final class TypeCatalog {
         }
         TypeMapping s = mapRaw(sub);
         String note = "ClickHouse String holds the JSON text" + (multi ? "; multiranges need PG 14+" : "");
+        // the bounds live in JSON text, so only a subtype that is lossy as text (not merely in its own ClickHouse
+        // column type, like unbounded numeric) makes the range lossy
+        boolean boundsLossy = s.status() != Status.FULL && s.clickhouse().equals("String");
         return new TypeMapping(pg, CanonicalType.range(s.canonical(), multi),
-                multi ? JsonForms.MULTIRANGE : JsonForms.RANGE, "String", s.status(),
-                s.note().isEmpty() ? note : note + "; bounds: " + s.note(), new RangeConverter(s.converter(), multi));
+                multi ? JsonForms.MULTIRANGE : JsonForms.RANGE, "String", boundsLossy ? s.status() : Status.FULL,
+                boundsLossy ? note + "; bounds: " + s.note() : note, new RangeConverter(s.converter(), multi));
     }
 
     private static TypeMapping array(PgColumnType c, String pg) {

@@ -132,7 +132,10 @@ class TypeCatalogTest {
     void rangesFromCatalog() {
         check(map("int4range", -1, true), "int4range", "range<int32>", "Nullable(String)", Status.FULL);
         check(map("tstzrange", -1, false), "tstzrange", "range<timestamptz>", "String", Status.FULL);
-        check(map("nummultirange", -1, false), "nummultirange", "multirange<decimal>", "String", Status.LOSSY);
+        check(map("nummultirange", -1, false), "nummultirange", "multirange<decimal>", "String", Status.FULL);
+        PgColumnType compositeRange = new PgColumnType("public", "addrrange", 0, 'r', 'R', null, -1, 0, false,
+                List.of(), PgColumnType.composite("public", "address"));
+        check(TypeCatalog.map(compositeRange), "addrrange", "range<string>", "String", Status.LOSSY);
         check(map("_daterange", -1, false), "daterange[]", "array<range<date>>", "Array(Nullable(String))", Status.FULL);
     }
 
