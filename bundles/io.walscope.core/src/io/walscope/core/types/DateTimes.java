@@ -76,7 +76,7 @@ enum DateTimes implements ValueConverter {
     TIMESTAMP {
         @Override
         public void writeText(String s, JsonGenerator out) throws IOException {
-            if (!(!s.endsWith(" BC") && copyIso(s, s.length(), false, out)) && !infinity(s, out)) {
+            if (!(!s.endsWith(" BC") && copyIso(s, s.length(), NO_ZONE, out)) && !infinity(s, out)) {
                 writeMicros(parse(s, true, false), false, out);
             }
         }
@@ -93,7 +93,21 @@ enum DateTimes implements ValueConverter {
     TIMESTAMPTZ {
         @Override
         public void writeText(String s, JsonGenerator out) throws IOException {
-            if (!(s.endsWith("+00") && copyIso(s, s.length() - 3, true, out)) && !infinity(s, out)) {
+            int n = s.length();
+            if (n > 22 && !s.endsWith(" BC")) {
+                int z = n - 3; // +HH, +HH:MM or +HH:MM:SS
+                if (s.charAt(z) != '+' && s.charAt(z) != '-') {
+                    z = n - 6;
+                    if (s.charAt(z) != '+' && s.charAt(z) != '-') {
+                        z = n - 9;
+                    }
+                }
+                if (z >= 19 && (s.charAt(z) == '+' || s.charAt(z) == '-')
+                        && copyIso(s, z, parseOffset(s, z, n), out)) {
+                    return;
+                }
+            }
+            if (!infinity(s, out)) {
                 writeMicros(parse(s, true, true), true, out);
             }
         }
@@ -109,12 +123,16 @@ enum DateTimes implements ValueConverter {
         return true;
     }
 
+    /** {@link #copyIso} offset meaning "timestamp without time zone": no shift, no 'Z'. */
+    private static final int NO_ZONE = Integer.MIN_VALUE;
+
     /**
      * Fast path for the common shape {@code YYYY-MM-DD HH:MM:SS[.f]} (AD, four-digit year) ending at {@code end}:
-     * the ISO form is the same characters with 'T' and the fraction padded, so no calendar arithmetic is needed.
-     * Returns false, writing nothing, if the text has another shape.
+     * the ISO form is the same characters with 'T' and the fraction padded. With an offset (seconds east of UTC)
+     * the time of day is shifted to UTC, and only a shift across midnight needs calendar arithmetic. Returns false,
+     * writing nothing, if the text has another shape.
      */
-    static boolean copyIso(String s, int end, boolean z, JsonGenerator out) throws IOException {
+    static boolean copyIso(String s, int end, int offsetSeconds, JsonGenerator out) throws IOException {
         if (end < 19 || end > 26 || end == 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != ' '
                 || s.charAt(13) != ':' || s.charAt(16) != ':' || (end > 19 && s.charAt(19) != '.')) {
             return false;
@@ -132,10 +150,32 @@ enum DateTimes implements ValueConverter {
         for (int i = Math.max(end, 20); i < 26; i++) {
             b[i] = '0';
         }
-        if (z) {
-            b[26] = 'Z';
+        if (offsetSeconds == NO_ZONE) {
+            out.writeString(b, 0, 26);
+            return true;
         }
-        out.writeString(b, 0, z ? 27 : 26);
+        if (offsetSeconds != 0) {
+            int h = (b[11] - '0') * 10 + b[12] - '0';
+            int mi = (b[14] - '0') * 10 + b[15] - '0';
+            int sec = (b[17] - '0') * 10 + b[18] - '0';
+            int tod = h * 3600 + mi * 60 + sec - offsetSeconds;
+            if (tod < 0 || tod >= 86_400) {
+                int y = (b[0] - '0') * 1000 + (b[1] - '0') * 100 + (b[2] - '0') * 10 + b[3] - '0';
+                int m = (b[5] - '0') * 10 + b[6] - '0';
+                int d = (b[8] - '0') * 10 + b[9] - '0';
+                long c = Calendar.civilFromDays(Calendar.daysFromCivil(y, m, d) + Math.floorDiv(tod, 86_400));
+                if (Calendar.year(c) < 0 || Calendar.year(c) > 9999) {
+                    return false;
+                }
+                Calendar.writeDate(b, 0, Calendar.year(c), Calendar.month(c), Calendar.day(c));
+                tod = Math.floorMod(tod, 86_400);
+            }
+            Parse.pad(b, 11, tod / 3600, 2);
+            Parse.pad(b, 14, tod / 60 % 60, 2);
+            Parse.pad(b, 17, tod % 60, 2);
+        }
+        b[26] = 'Z';
+        out.writeString(b, 0, 27);
         return true;
     }
 

@@ -102,6 +102,27 @@ class DateTimesTest {
         }
     }
 
+    @Test
+    void timestamptzPropertyCommonYearsAndOffsetsAcrossMidnight() {
+        Random r = new Random(13);
+        int[] offsets = {0, 3600, -3600, 19800, -34200, 20700, 45900, -3208, 50400, -43200, 3661};
+        for (int i = 0; i < 50_000; i++) {
+            LocalDateTime utc = LocalDateTime.of(1 + r.nextInt(9999), 1, 1, 0, 0).plusDays(r.nextInt(366))
+                    .plusSeconds(i % 5 == 0 ? r.nextInt(7200) : i % 5 == 1 ? 86_400 - r.nextInt(7200) : r.nextInt(86_400))
+                    .plusNanos(i % 2 == 0 ? 0 : r.nextInt(1_000_000) * 1000L);
+            int off = offsets[r.nextInt(offsets.length)];
+            LocalDateTime local = utc.plusSeconds(off);
+            String expected = utc.format(ISO); // uuuu prints +10000 like the converter
+            assertEquals(quote(expected + "Z"), text("timestamptz", pgText(local, ZoneOffset.ofTotalSeconds(off))),
+                    pgText(local, ZoneOffset.ofTotalSeconds(off)));
+            assertEquals(quote(local.format(ISO)), text("timestamp", pgText(local, null)));
+        }
+        assertEquals("\"0000-12-31T23:30:00.000000Z\"", text("timestamptz", "0001-01-01 00:30:00+01"));
+        assertEquals("\"+10000-01-01T01:00:00.000000Z\"", text("timestamptz", "9999-12-31 23:00:00-02"));
+        assertEquals("\"2024-03-01T00:00:00.000000Z\"", text("timestamptz", "2024-02-29 23:00:00-01"));
+        assertEquals("\"2023-03-01T00:00:00.000000Z\"", text("timestamptz", "2023-02-28 23:00:00-01"));
+    }
+
     /** What PostgreSQL prints (DateStyle ISO): BC years as positive with a suffix, fraction trimmed, short offsets. */
     static String pgText(LocalDateTime t, ZoneOffset offset) {
         int y = t.getYear();
