@@ -16,7 +16,7 @@ enum DateTimes implements ValueConverter {
     DATE {
         @Override
         public void writeText(String s, JsonGenerator out) throws IOException {
-            if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            if (isoDate(s)) {
                 out.writeString(s); // already ISO: 4-digit AD year
             } else if (!infinity(s, out)) {
                 writeDays(parse(s, false, false), out);
@@ -176,6 +176,20 @@ enum DateTimes implements ValueConverter {
         }
         b[26] = 'Z';
         out.writeString(b, 0, 27);
+        return true;
+    }
+
+    /** Whether {@code s} is exactly {@code YYYY-MM-DD} (digits in place). */
+    private static boolean isoDate(String s) {
+        if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = s.charAt(i);
+            if ((c < '0' || c > '9') && i != 4 && i != 7) {
+                return false;
+            }
+        }
         return true;
     }
 

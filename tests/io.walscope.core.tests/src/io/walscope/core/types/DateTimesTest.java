@@ -37,6 +37,7 @@ class DateTimesTest {
         assertEquals("\"infinity\"", Conv.binary("date", Conv.be(Integer.MAX_VALUE)));
         assertEquals("\"-infinity\"", Conv.binary("date", Conv.be(Integer.MIN_VALUE)));
         assertThrows(PgValueFormatException.class, () -> text("date", "01/31/2024"));
+        assertThrows(PgValueFormatException.class, () -> text("date", "2024-0a-31"));
         assertThrows(PgValueFormatException.class, () -> text("date", "2024-13-01 BC"));
     }
 
