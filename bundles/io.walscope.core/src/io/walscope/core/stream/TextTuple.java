@@ -7,20 +7,25 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.walscope.core.types.PgValueFormatException;
 import io.walscope.core.types.ValueConverter;
 
-/** A reusable tuple of PostgreSQL text values (test_decoding, wal2json, decoderbufs), converted when written. */
-final class TextTuple implements Tuple {
+/**
+ * A reusable tuple of PostgreSQL text values (test_decoding, wal2json, decoderbufs, snapshot reads), converted by
+ * the type catalog's converters when written.
+ */
+public final class TextTuple implements Tuple {
     private String[] names = new String[16];
     private ValueConverter[] converters = new ValueConverter[16];
     private String[] values = new String[16];
     private int[] states = new int[16];
     private int n;
 
-    TextTuple clear() {
+    /** Empties the tuple for reuse. */
+    public TextTuple clear() {
         n = 0;
         return this;
     }
 
-    void add(String name, ValueConverter c, String value, int state) {
+    /** Adds a column: its text value (null unless {@code state} is {@link #VALUE}) and its converter. */
+    public void add(String name, ValueConverter c, String value, int state) {
         if (n == names.length) {
             names = java.util.Arrays.copyOf(names, n * 2);
             converters = java.util.Arrays.copyOf(converters, n * 2);
