@@ -124,10 +124,16 @@ public final class DecoderbufsDecoder implements Decoder {
             deliver(l, event.row(Op.UPDATE, lsn, tx, st[0], st[1], key(st, newTuple), hasOld ? oldTuple : null,
                     newTuple));
             break;
-        case 2:
-            deliver(l, event.row(Op.DELETE, lsn, tx, st[0], st[1], key(st, oldTuple), hasOld ? oldTuple : null,
-                    null));
+        case 2: {
+            // with REPLICA IDENTITY DEFAULT decoderbufs sends every column, NULL but the key's: keep the key only
+            Tuple key = key(st, oldTuple);
+            Tuple before = hasOld ? oldTuple : null;
+            if (key != null && onlyKeyHasValues(oldTuple, key)) {
+                before = key;
+            }
+            deliver(l, event.row(Op.DELETE, lsn, tx, st[0], st[1], key, before, null));
             break;
+        }
         default:
             throw new IOException("decoderbufs sent an operation Walscope does not know: " + op);
         }
@@ -312,6 +318,14 @@ public final class DecoderbufsDecoder implements Decoder {
 
     private static StringBuilder two(StringBuilder b, int v) {
         return b.append(v < 10 ? "0" : "").append(v);
+    }
+
+    private static boolean onlyKeyHasValues(TextTuple t, Tuple key) {
+        int values = 0;
+        for (int i = 0; i < t.size(); i++) {
+            values += t.state(i) == Tuple.VALUE ? 1 : 0;
+        }
+        return values == key.size() && t.size() > key.size();
     }
 
     private Tuple key(String[] st, TextTuple t) {
