@@ -100,6 +100,11 @@ public final class Ui {
         }
     }
 
+    /** Runs the event loop until no Eclipse Job runs or waits (EGit's JobJoiner, without sleeps). */
+    public static void waitForJobs(Display d, Duration timeout) {
+        waitUntil(d, () -> org.eclipse.core.runtime.jobs.Job.getJobManager().isIdle(), timeout, () -> "background jobs to finish");
+    }
+
     /** Sends a selection event, as a click would. */
     public static void click(Widget w) {
         w.notifyListeners(SWT.Selection, new Event());
@@ -108,14 +113,27 @@ public final class Ui {
     /** Saves what {@code shell} shows as a PNG under the screenshot folder and returns the file. */
     public static Path screenshot(Shell shell, String name) {
         Display d = shell.getDisplay();
+        shell.redraw();
+        shell.update();
         flush(d);
         Rectangle b = shell.getBounds();
         Image img = new Image(d, b.width, b.height);
-        GC gc = new GC(d);
+        // print() draws the shell itself, whatever lies above it on the screen (there is no window manager
+        // under Xvfb to raise dialogs); copyArea of the screen is the fallback
+        GC gc = new GC(img);
+        boolean printed;
         try {
-            gc.copyArea(img, b.x, b.y);
+            printed = shell.print(gc);
         } finally {
             gc.dispose();
+        }
+        if (!printed) {
+            GC screen = new GC(d);
+            try {
+                screen.copyArea(img, b.x, b.y);
+            } finally {
+                screen.dispose();
+            }
         }
         try {
             Path dir = Path.of(System.getProperty("walscope.screenshots", "target/screenshots"));
