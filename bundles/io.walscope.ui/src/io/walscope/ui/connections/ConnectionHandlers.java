@@ -47,6 +47,15 @@ public final class ConnectionHandlers {
         return new WalscopeWizardDialog(shell, w);
     }
 
+    /** Starts the built-in demo database (and its traffic) when it is not running. */
+    public static final class StartDemo extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            WalscopeUi.get().demo().start();
+            return null;
+        }
+    }
+
     public static final class New extends AbstractHandler {
         @Override
         public Object execute(ExecutionEvent event) {

@@ -228,8 +228,19 @@ public final class LiveView extends ViewPart {
         updateButtons();
     }
 
+    /** Asks how to watch (the Start dialog) and starts. */
+    public void startWithDialog() {
+        startPressed();
+    }
+
     private void startPressed() {
         if (profile == null) {
+            return;
+        }
+        if (profile.isDemo() && WalscopeUi.get().demo().state() != io.walscope.ui.DemoService.State.RUNNING) {
+            org.eclipse.jface.dialogs.MessageDialog.openInformation(getSite().getShell(), "Live Changes",
+                    "The demo database is not running: start it with \"Start Demo Database\" in the Connections view"
+                            + " (or run walscope --demo).");
             return;
         }
         StartDialog dlg = new StartDialog(getSite().getShell(), profile);
