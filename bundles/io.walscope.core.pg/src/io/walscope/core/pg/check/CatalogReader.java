@@ -141,8 +141,8 @@ public final class CatalogReader {
     /** Every replication slot of the server, with retained WAL and what the version adds. */
     public List<SlotInfo> slots(int versionNum) throws SQLException {
         String current = versionNum >= 100000
-                ? "CASE WHEN pg_is_in_recovery() THEN pg_last_wal_receive_lsn() ELSE pg_current_wal_lsn() END"
-                : "CASE WHEN pg_is_in_recovery() THEN pg_last_xlog_receive_location() ELSE pg_current_xlog_location() END";
+                ? "CASE WHEN pg_is_in_recovery() THEN pg_last_wal_receive_lsn() ELSE pg_current_wal_insert_lsn() END"
+                : "CASE WHEN pg_is_in_recovery() THEN pg_last_xlog_receive_location() ELSE pg_current_xlog_insert_location() END";
         String diff = versionNum >= 100000 ? "pg_wal_lsn_diff" : "pg_xlog_location_diff";
         String sql = "SELECT slot_name::text, plugin::text, slot_type, database::text, "
                 + (versionNum >= 100000 ? "temporary" : "false") + ", active, active_pid,"
