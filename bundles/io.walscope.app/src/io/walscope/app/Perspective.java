@@ -10,7 +10,7 @@ public final class Perspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(true);
-        layout.addView("io.walscope.ui.connections", IPageLayout.LEFT, 0.42f, layout.getEditorArea());
+        layout.addView("io.walscope.ui.connections", IPageLayout.LEFT, 0.6f, layout.getEditorArea());
         layout.addShowViewShortcut("io.walscope.ui.connections");
     }
 }

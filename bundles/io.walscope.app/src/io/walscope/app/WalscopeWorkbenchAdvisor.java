@@ -9,7 +9,7 @@ import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 import io.walscope.ui.WalscopeUi;
 
 /** Opens one window with the Walscope perspective; starts the demo database when asked. */
-public final class WalscopeWorkbenchAdvisor extends WorkbenchAdvisor {
+public class WalscopeWorkbenchAdvisor extends WorkbenchAdvisor {
     private final boolean demo;
 
     public WalscopeWorkbenchAdvisor(boolean demo) {

@@ -53,7 +53,8 @@ public final class DemoDatabase {
 
     /** Where the demo keeps its server binaries and data for this user. */
     public static Path defaultHome() {
-        return PgCluster.runningAsRoot() && System.getenv("WALSCOPE_HOME") == null ? Path.of("/var/lib/walscope")
+        return PgCluster.runningAsRoot() && System.getenv("WALSCOPE_HOME") == null
+                && System.getProperty("walscope.home") == null ? Path.of("/var/lib/walscope")
                 : Walscope.home();
     }
 

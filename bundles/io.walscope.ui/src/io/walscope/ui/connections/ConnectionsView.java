@@ -47,13 +47,22 @@ public final class ConnectionsView extends ViewPart {
         Widgets.name(viewer.getTable(), "connections.table");
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        column("Name", 140, p -> p.getName());
-        column("Connection", 260, p -> p.isDemo() && p.getPort() == 0 ? "built-in demo database" : p.describe());
-        column("Plugin", 100, p -> p.getPlugin().id());
-        column("State", 220, this::stateOf);
+        column("Name", 90, p -> p.getName());
+        column("Connection", 250, p -> p.isDemo() && p.getPort() == 0 ? "built-in demo database" : p.describe());
+        column("Plugin", 80, p -> p.getPlugin().id());
+        column("State", 260, this::stateOf);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addSelectionChangedListener(e -> showServerVersion(selected()));
         getSite().setSelectionProvider(viewer);
+        org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager();
+        viewer.getTable().setMenu(menu.createContextMenu(viewer.getTable()));
+        getSite().registerContextMenu(ID, menu, viewer);
+        viewer.addDoubleClickListener(e -> {
+            ConnectionProfile p = selected();
+            if (p != null && !p.isDemo()) {
+                ConnectionHandlers.openWizard(getSite().getShell(), p, false);
+            }
+        });
         WalscopeUi.get().profiles().addListener(storeListener);
         WalscopeUi.get().demo().addListener(demoListener);
         refresh();
@@ -74,7 +83,7 @@ public final class ConnectionsView extends ViewPart {
     private String stateOf(ConnectionProfile p) {
         if (p.isDemo()) {
             DemoService d = WalscopeUi.get().demo();
-            return "demo: " + d.state().name().toLowerCase(java.util.Locale.ROOT) + " — " + d.message();
+            return d.state() == DemoService.State.STOPPED ? "stopped (start with --demo)" : d.message();
         }
         return "saved";
     }
