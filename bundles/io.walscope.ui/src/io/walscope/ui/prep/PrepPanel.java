@@ -73,6 +73,7 @@ public final class PrepPanel extends Composite {
     private final CTabFolder tabs;
     private CheckReport report;
     private Job job;
+    private volatile boolean busy;
     private String lastApply = "";
     /** Asks before applying; tests replace it. */
     private Predicate<String> confirm = text -> MessageDialog.openConfirm(getShell(), "Walscope", text);
@@ -101,7 +102,7 @@ public final class PrepPanel extends Composite {
         Widgets.name(tree.getTree(), "prep.findings");
         tree.getTree().setHeaderVisible(true);
         tree.getTree().setLinesVisible(true);
-        column("Status", 90, o -> o instanceof Finding f ? f.status().id() : area(o), o -> o instanceof Finding f ? images.get(f.status()) : null);
+        column("Status", 120, o -> o instanceof Finding f ? f.status().id() : area(o), o -> o instanceof Finding f ? images.get(f.status()) : null);
         column("Check", 190, o -> o instanceof Finding f ? f.id() : "", o -> null);
         column("Subject", 200, o -> o instanceof Finding f ? f.subject() : "", o -> null);
         column("Message", 700, o -> o instanceof Finding f ? f.message() : "", o -> null);
@@ -220,9 +221,10 @@ public final class PrepPanel extends Composite {
     }
 
     private void run(String name, Work work) {
-        if (job != null && job.getState() != Job.NONE) {
+        if (busy) {
             return;
         }
+        busy = true;
         setStatus(name);
         job = Job.create(name, (IProgressMonitor monitor) -> {
             try {
@@ -233,11 +235,12 @@ public final class PrepPanel extends Composite {
                 ui(() -> setStatus(m));
                 return Status.OK_STATUS; // shown in the editor, not as an error dialog
             } finally {
+                busy = false;
                 ui(this::updateButtons);
             }
         });
         job.setUser(false);
-        updateButtons(true);
+        updateButtons();
         job.schedule();
     }
 
@@ -293,10 +296,6 @@ public final class PrepPanel extends Composite {
     }
 
     private void updateButtons() {
-        updateButtons(job != null && job.getState() != Job.NONE);
-    }
-
-    private void updateButtons(boolean busy) {
         if (isDisposed()) {
             return;
         }
@@ -341,8 +340,8 @@ public final class PrepPanel extends Composite {
         confirm = c;
     }
 
-    public Job job() {
-        return job;
+    public boolean busy() {
+        return busy;
     }
 
     /** Areas (server, role, grant, table, publication, plugin, hba, slot) → findings. */

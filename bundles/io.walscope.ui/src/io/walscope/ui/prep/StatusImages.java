@@ -3,10 +3,9 @@ package io.walscope.ui.prep;
 import java.util.EnumMap;
 import java.util.Map;
 
-import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.PaletteData;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Display;
 
@@ -31,22 +30,21 @@ final class StatusImages {
         images.values().forEach(Image::dispose);
     }
 
+    /** A filled circle with an anti-aliased edge, as pixels with alpha (GC drawing loses transparency on GTK). */
     private static Image dot(Display d, RGB rgb) {
-        ImageData data = new ImageData(14, 14, 24, new org.eclipse.swt.graphics.PaletteData(0xff0000, 0xff00, 0xff));
-        data.transparentPixel = data.palette.getPixel(new RGB(255, 0, 255));
-        for (int x = 0; x < 14; x++) {
-            for (int y = 0; y < 14; y++) {
-                data.setPixel(x, y, data.transparentPixel);
+        int size = 14;
+        ImageData data = new ImageData(size, size, 24, new PaletteData(0xff0000, 0xff00, 0xff));
+        int pixel = data.palette.getPixel(rgb);
+        double r = 5.5;
+        double c = (size - 1) / 2.0;
+        for (int x = 0; x < size; x++) {
+            for (int y = 0; y < size; y++) {
+                double dist = Math.hypot(x - c, y - c);
+                double a = Math.max(0, Math.min(1, r + 0.5 - dist));
+                data.setPixel(x, y, pixel);
+                data.setAlpha(x, y, (int) Math.round(a * 255));
             }
         }
-        Image img = new Image(d, data);
-        GC gc = new GC(img);
-        org.eclipse.swt.graphics.Color c = new org.eclipse.swt.graphics.Color(d, rgb);
-        gc.setAntialias(SWT.ON);
-        gc.setBackground(c);
-        gc.fillOval(1, 1, 12, 12);
-        gc.dispose();
-        c.dispose();
-        return img;
+        return new Image(d, data);
     }
 }

@@ -28,10 +28,13 @@ public final class TableMatrix extends Composite {
     private final Text filter;
     private final Button problemsOnly;
     private boolean publications;
+    private final Color problemColor;
 
     TableMatrix(Composite parent) {
         super(parent, SWT.NONE);
         setLayout(new GridLayout(2, false));
+        problemColor = new Color(getDisplay(), 255, 244, 204);
+        addDisposeListener(e -> problemColor.dispose());
         filter = Widgets.name(new Text(this, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL), "prep.tables.filter");
         filter.setMessage(Messages.FILTER_HINT);
         filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -45,7 +48,7 @@ public final class TableMatrix extends Composite {
         viewer.setUseHashlookup(true);
         column("Table", 240, TableFacts::subject);
         column("Kind", 170, t -> t.isPartitionedRoot() ? "partitioned (" + t.partitions() + ")" : t.isPartition() ? "partition of " + t.parent() : "table");
-        column("Primary key", 90, t -> t.isPartitionedRoot() ? "" : t.hasPrimaryKey() ? "yes" : "no");
+        column("Primary key", 100, t -> t.isPartitionedRoot() ? "" : t.hasPrimaryKey() ? "yes" : "no");
         column("Replica identity", 130, t -> t.isPartitionedRoot() ? "" : t.replicaIdentityName() + (t.identityIndex() == null ? "" : " " + t.identityIndex()));
         column("In publication", 180, t -> t.publications().isEmpty() ? "no" : String.join(", ", new java.util.TreeSet<>(t.publications())));
         column("SELECT", 70, t -> t.canSelect() ? "yes" : "no");
@@ -82,7 +85,7 @@ public final class TableMatrix extends Composite {
 
             @Override
             public Color getBackground(Object element) {
-                return problem((TableFacts) element) ? getDisplay().getSystemColor(SWT.COLOR_INFO_BACKGROUND) : null;
+                return problem((TableFacts) element) ? problemColor : null;
             }
         });
     }
@@ -94,7 +97,12 @@ public final class TableMatrix extends Composite {
 
     /** The rows shown after filtering (tests). */
     public List<TableFacts> visible() {
-        return java.util.Arrays.stream(viewer.getFilteredChildren(viewer.getInput())).map(o -> (TableFacts) o).toList();
+        Object in = viewer.getInput();
+        if (!(in instanceof Object[] all)) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(all).filter(o -> java.util.Arrays.stream(viewer.getFilters()).allMatch(f -> f.select(viewer, in, o)))
+                .map(o -> (TableFacts) o).toList();
     }
 
     public void setFilter(String text, boolean problems) {

@@ -35,6 +35,29 @@ import io.walscope.testbed.ui.Ui;
 class PrepUiTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    /**
+     * Saves what the shell shows. Control.print renders the widgets into the image; copying the screen area
+     * returned stale pictures under Xvfb with GTK 3.
+     */
+    static void shot(Shell shell, String name) throws Exception {
+        Display d = shell.getDisplay();
+        Ui.flush(d);
+        org.eclipse.swt.graphics.Point size = shell.getSize();
+        org.eclipse.swt.graphics.Image img = new org.eclipse.swt.graphics.Image(d, size.x, size.y);
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(img);
+        try {
+            shell.print(gc);
+            Path dir = Path.of(System.getProperty("walscope.screenshots", "target/screenshots"));
+            Files.createDirectories(dir);
+            org.eclipse.swt.graphics.ImageLoader l = new org.eclipse.swt.graphics.ImageLoader();
+            l.data = new org.eclipse.swt.graphics.ImageData[] {img.getImageData()};
+            l.save(dir.resolve(name + ".png").toString(), org.eclipse.swt.SWT.IMAGE_PNG);
+        } finally {
+            gc.dispose();
+            img.dispose();
+        }
+    }
+
     @Test
     void checkApplyExportAndSlots() throws Exception {
         TestServer s = PgTestBed.server("16");
@@ -65,7 +88,7 @@ class PrepUiTest {
             assertTrue(tree.getItemCount() >= 6, "areas: " + tree.getItemCount());
             assertEquals("server", tree.getItem(0).getText(0));
             assertTrue(panel.statusText().contains("fail"), panel.statusText());
-            Ui.screenshot(shell, "prep-1-findings");
+            shot(shell, "prep-1-findings");
 
             Finding ri = panel.report().find(CheckId.TABLE_REPLICA_IDENTITY, "shop.Order Items");
             Finding evil = panel.report().find(CheckId.TABLE_REPLICA_IDENTITY, "shop.a\"b; drop table x; --");
@@ -76,7 +99,8 @@ class PrepUiTest {
             assertTrue(sql.contains("ALTER TABLE shop.\"Order Items\" REPLICA IDENTITY FULL;"), sql);
             assertTrue(sql.contains("ALTER TABLE shop.\"a\"\"b; drop table x; --\" REPLICA IDENTITY FULL;"), sql);
             assertTrue(sql.contains("CREATE PUBLICATION dbz_publication FOR TABLE"), sql);
-            Ui.screenshot(shell, "prep-2-selected-sql");
+            assertTrue(Ui.find(d, "prep.apply", org.eclipse.swt.widgets.Button.class).isEnabled(), "Apply selected is enabled");
+            shot(shell, "prep-2-selected-sql");
 
             Path script = Files.createTempFile("walscope-fixes", ".sql");
             panel.exportTo(script);
@@ -85,10 +109,12 @@ class PrepUiTest {
             panel.applySelected();
             Ui.waitUntil(d, () -> panel.lastApply().startsWith("Applied"), WAIT, () -> "apply; status: " + panel.statusText());
             Ui.waitForJobs(d, WAIT);
+            org.eclipse.swt.widgets.Button recheck = Ui.find(d, "prep.recheck", org.eclipse.swt.widgets.Button.class);
+            Ui.waitUntil(d, recheck::isEnabled, WAIT, () -> "Re-check to be enabled again");
             assertEquals(Status.OK, panel.report().find(CheckId.TABLE_REPLICA_IDENTITY, "shop.Order Items").status());
             assertEquals(Status.OK, panel.report().find(CheckId.PUBLICATION_EXISTS, "dbz_publication").status());
             assertEquals(Status.FAIL, panel.report().find(CheckId.TABLE_REPLICA_IDENTITY, "shop.no_pk").status(), "not selected, not changed");
-            Ui.screenshot(shell, "prep-3-after-apply");
+            shot(shell, "prep-3-after-apply");
 
             panel.showTables();
             panel.matrix().setFilter("order", false);
@@ -98,7 +124,7 @@ class PrepUiTest {
             assertTrue(problems.contains("shop.no_pk") && !problems.contains("shop.Order Items"), problems.toString());
             panel.matrix().setFilter("", false);
             Ui.flush(d);
-            Ui.screenshot(shell, "prep-4-tables");
+            shot(shell, "prep-4-tables");
             panel.dispose();
 
             shell.setText("Replication Slots");
@@ -111,7 +137,7 @@ class PrepUiTest {
             assertNotNull(slots.selected());
             assertTrue(slots.canDrop(), "an inactive slot can be dropped");
             assertTrue(slots.selected().retainedBytes() > 0);
-            Ui.screenshot(shell, "slots-1-list");
+            shot(shell, "slots-1-list");
             slots.dropSelected();
             Ui.waitUntil(d, () -> slots.slots().stream().noneMatch(x -> x.name().equals(slot)), WAIT, () -> "the drop; " + slots.statusText());
             assertTrue(slots.statusText().contains("slot"), slots.statusText());
