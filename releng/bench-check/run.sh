@@ -21,28 +21,29 @@ wal_level = logical
 max_replication_slots = 10
 max_wal_senders = 10
 fsync = off
+max_locks_per_transaction = 256
 CONF
 as "$bin/pg_ctl" -D "$work/data" -l "$work/log" -o "-p $port" -w start >/dev/null
 psql() { "$bin/psql" -h 127.0.0.1 -p "$port" -U bench -q -v ON_ERROR_STOP=1 "$@"; }
 psql -d postgres -c "CREATE DATABASE bench"
 start=$(date +%s.%N)
+for s in $(seq 1 "$schemas"); do
 psql -d bench <<SQL
 DO \$\$
+DECLARE sch text := 's' || lpad('$s', 2, '0');
 BEGIN
-  FOR s IN 1..$schemas LOOP
-    EXECUTE format('CREATE SCHEMA %I', 's' || lpad(s::text, 2, '0'));
-    FOR t IN 1..$per LOOP
-      EXECUTE format('CREATE TABLE %I.%I (id int %s, name text, payload jsonb, created timestamptz)',
-                     's' || lpad(s::text, 2, '0'), 't' || lpad(t::text, 4, '0'),
-                     CASE WHEN t % 10 = 0 THEN '' ELSE 'PRIMARY KEY' END);
-      IF t % 3 = 0 THEN
-        EXECUTE format('ALTER TABLE %I.%I REPLICA IDENTITY FULL', 's' || lpad(s::text, 2, '0'), 't' || lpad(t::text, 4, '0'));
-      END IF;
-    END LOOP;
+  EXECUTE format('CREATE SCHEMA %I', sch);
+  FOR t IN 1..$per LOOP
+    EXECUTE format('CREATE TABLE %I.%I (id int %s, name text, payload jsonb, created timestamptz)',
+                   sch, 't' || lpad(t::text, 4, '0'), CASE WHEN t % 10 = 0 THEN '' ELSE 'PRIMARY KEY' END);
+    IF t % 3 = 0 THEN
+      EXECUTE format('ALTER TABLE %I.%I REPLICA IDENTITY FULL', sch, 't' || lpad(t::text, 4, '0'));
+    END IF;
   END LOOP;
 END
 \$\$;
 SQL
+done
 echo "created $((per * schemas)) tables in $schemas schemas in $(echo "$(date +%s.%N) - $start" | bc) s"
 args=(--host 127.0.0.1 --port "$port" --dbname bench --user bench --sslmode disable)
 for s in $(seq -f 's%02g' 1 "$schemas"); do args+=(--schema "$s"); done
