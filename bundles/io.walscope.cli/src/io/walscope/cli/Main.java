@@ -24,6 +24,7 @@ public final class Main {
                 new ScriptCommand())) {
             m.put(c.name(), c);
         }
+        m.put("tail", new TailCommand());
         return m;
     }
 

@@ -74,9 +74,14 @@ final class ConnectionWizardBot {
     /** Clicks "Test connection" and waits for the result line. */
     String testConnection() {
         Ui.click(Ui.find(display, "wizard.test", Button.class));
-        Ui.waitUntil(display, () -> !label("wizard.test.result").equals("Not tested yet."), Duration.ofSeconds(60),
+        Ui.waitUntil(display, () -> !label("wizard.test.result").equals("Not tested yet.")
+                && Ui.find(display, "wizard.test", Button.class).isEnabled(), Duration.ofSeconds(60),
                 () -> "the connection test to finish");
         return label("wizard.test.result");
+    }
+
+    boolean enabled(String id) {
+        return Ui.find(display, id, Button.class).isEnabled();
     }
 
     String errorMessage() {

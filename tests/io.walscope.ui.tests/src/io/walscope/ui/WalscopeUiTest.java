@@ -135,6 +135,7 @@ class WalscopeUiTest {
         assertEquals("available", bot.label("wizard.plugin.pgoutput.availability"));
         assertEquals("available", bot.label("wizard.plugin.test_decoding.availability"));
         assertEquals("not installed on the server", bot.label("wizard.plugin.wal2json.availability"));
+        assertTrue(bot.enabled("wizard.next"), "Next on the plugin page");
         bot.screenshot("wizard-2-plugin");
         bot.finish();
         Ui.waitUntil(display, () -> dialog.getShell() == null || dialog.getShell().isDisposed(), Duration.ofSeconds(10),
