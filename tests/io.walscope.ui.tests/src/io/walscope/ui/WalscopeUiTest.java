@@ -51,6 +51,10 @@ class WalscopeUiTest {
     private static Path home;
 
     @Test
+    // the workbench runs on a thread of its own (GTK needs one thread, not the main one), so a hang fails the
+    // test instead of blocking the build until the fork times out
+    @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES,
+            threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void workbench() throws Exception {
         home = Files.createTempDirectory(Path.of("/tmp"), "walscope-ui-test-");
         Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
