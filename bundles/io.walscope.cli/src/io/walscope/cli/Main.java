@@ -17,7 +17,7 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(new VersionCommand(), new InfoCommand(), new DemoServerCommand(),
-                new ProfilesCommand())) {
+                new ProfilesCommand(), new TypesCommand())) {
             m.put(c.name(), c);
         }
         return m;
