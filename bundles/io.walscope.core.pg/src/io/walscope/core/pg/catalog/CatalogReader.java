@@ -121,8 +121,8 @@ public final class CatalogReader {
     private List<ColumnRow> columns(List<String> schemas, List<TableName> tables) throws SQLException {
         String sql = "SELECT n.nspname, c.relname, c.relkind, a.attnum, a.attname, a.atttypid::int8, a.atttypmod,"
                 + " a.attndims, a.attnotnull, format_type(a.atttypid, a.atttypmod),"
-                + " (SELECT array_position(i.indkey::int2[], a.attnum) FROM pg_index i"
-                + "   WHERE i.indrelid = c.oid AND i.indisprimary)"
+                + " (SELECT k.n FROM pg_index i, unnest(i.indkey::int2[]) WITH ORDINALITY AS k(att, n)"
+                + "   WHERE i.indrelid = c.oid AND i.indisprimary AND k.att = a.attnum)"
                 + " FROM pg_class c"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
