@@ -20,6 +20,7 @@ public final class Main {
                 new ProfilesCommand(), new TypesCommand())) {
             m.put(c.name(), c);
         }
+        m.put("tail", new TailCommand());
         return m;
     }
 

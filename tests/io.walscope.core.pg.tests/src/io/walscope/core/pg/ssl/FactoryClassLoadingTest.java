@@ -9,7 +9,6 @@ import java.sql.SQLException;
 
 import org.junit.jupiter.api.Test;
 
-import io.walscope.core.WalscopeException;
 import io.walscope.core.conn.PgProperties;
 import io.walscope.core.pg.PgConnector;
 import io.walscope.core.profile.ConnectionProfile;
@@ -48,20 +47,25 @@ class FactoryClassLoadingTest {
     }
 
     @Test
-    void withoutAContextLoaderTheDriverCannotSeeIt() {
+    void withoutAContextLoaderOnlyPgConnectorFindsIt() throws Exception {
         boolean osgi = org.postgresql.Driver.class.getClassLoader() != WalscopeSslFactory.class.getClassLoader()
                 && !canSee(org.postgresql.Driver.class.getClassLoader());
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(null);
         try {
             if (osgi) {
-                WalscopeException e = assertThrows(WalscopeException.class, () -> new PgConnector().connect(profile(),
-                        SslServers.keyPassword(true)).close());
-                assertTrue(e.getMessage().contains("could not load Walscope's SSL support"), e.getMessage());
+                // the bare driver cannot see Walscope's factory under OSGi ...
+                SQLException e = assertThrows(SQLException.class, () -> open(profile()).close());
+                assertTrue(String.valueOf(e.getMessage()).contains("WalscopeSslFactory"), e.getMessage());
             } else {
                 // a flat class path: the driver's own loader sees the factory
                 assertTrue(canSee(org.postgresql.Driver.class.getClassLoader()));
             }
+            // ... PgConnector, which every part of Walscope uses, sets the context loader itself
+            try (Connection c = new PgConnector().connect(profile(), SslServers.keyPassword(true))) {
+                assertEquals(SslServers.CERT_USER, SslConnectTest.session(c).get(0));
+            }
+            assertEquals(null, Thread.currentThread().getContextClassLoader(), "restored");
         } finally {
             Thread.currentThread().setContextClassLoader(before);
         }

@@ -1,0 +1,77 @@
+package io.walscope.core.pg.stream;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.walscope.core.stream.Lsn;
+
+/** Replication slot commands and catalog look-ups. */
+final class Slots {
+    /** A slot as {@code pg_replication_slots} shows it. */
+    record SlotState(String name, String plugin, boolean active, String activePid, long confirmedFlush,
+            String database) {
+    }
+
+    /** What CREATE_REPLICATION_SLOT answered. */
+    record Created(String name, long consistentPoint, String snapshotName) {
+    }
+
+    private Slots() {
+    }
+
+    static SlotState find(Connection sql, String slot) throws SQLException {
+        try (PreparedStatement ps = sql.prepareStatement("SELECT plugin, active, active_pid::text,"
+                + " confirmed_flush_lsn::text, database FROM pg_replication_slots WHERE slot_name = ?")) {
+            ps.setString(1, slot);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                String cf = rs.getString(4);
+                return new SlotState(slot, rs.getString(1), rs.getBoolean(2), rs.getString(3),
+                        cf == null ? 0 : Lsn.parse(cf), rs.getString(5));
+            }
+        }
+    }
+
+    /**
+     * Creates a logical slot on a replication connection. With {@code exportSnapshot} the answer names a snapshot
+     * that stays usable until the next command on that connection.
+     */
+    static Created create(Connection replication, String slot, String plugin, boolean temporary,
+            boolean exportSnapshot, int serverVersionNum) throws SQLException {
+        StringBuilder sql = new StringBuilder("CREATE_REPLICATION_SLOT ").append(PgIdent.quote(slot));
+        if (temporary) {
+            sql.append(" TEMPORARY");
+        }
+        sql.append(" LOGICAL ").append(PgIdent.quote(plugin));
+        if (serverVersionNum >= 100000) {
+            sql.append(exportSnapshot ? " EXPORT_SNAPSHOT" : " NOEXPORT_SNAPSHOT");
+        }
+        try (Statement st = replication.createStatement(); ResultSet rs = st.executeQuery(sql.toString())) {
+            rs.next();
+            return new Created(rs.getString(1), Lsn.parse(rs.getString(2)), rs.getString(3));
+        }
+    }
+
+    static void drop(Connection sql, String slot) {
+        try (PreparedStatement ps = sql.prepareStatement("SELECT pg_drop_replication_slot(?)")) {
+            ps.setString(1, slot);
+            ps.executeQuery().close();
+        } catch (SQLException e) {
+            // gone already, or in use until its connection closes
+        }
+    }
+
+    static boolean publicationExists(Connection sql, String pub) throws SQLException {
+        try (PreparedStatement ps = sql.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
+            ps.setString(1, pub);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

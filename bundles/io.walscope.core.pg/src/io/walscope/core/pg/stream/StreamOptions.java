@@ -1,0 +1,148 @@
+package io.walscope.core.pg.stream;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.walscope.core.profile.Plugin;
+
+/**
+ * What to stream and how: the plugin, the slot (temporary unless named; created on request; peeked without
+ * consuming), the publication for pgoutput, tables, start and stop, the initial snapshot, status and reconnect
+ * timing. Fluent setters; defaults are the look-only ones.
+ */
+public final class StreamOptions {
+    /** How the slot is used. */
+    public enum SlotMode {
+        /** A temporary slot created for this stream: nothing is retained after it ends. */
+        TEMPORARY,
+        /** A named slot that outlives the stream; resumed where the last run confirmed. */
+        PERSISTENT,
+        /** Read a named slot's pending changes with {@code pg_logical_slot_peek_*}, confirming nothing. */
+        PEEK
+    }
+
+    Plugin plugin = Plugin.PGOUTPUT;
+    String slot;
+    boolean createSlot;
+    boolean peek;
+    String publication = "dbz_publication";
+    List<String> tables = new ArrayList<>();
+    long fromLsn;
+    long untilLsn;
+    long maxEvents = -1;
+    boolean snapshot;
+    Boolean binary;
+    boolean streaming;
+    int wal2jsonFormat = 2;
+    Duration statusInterval = Duration.ofSeconds(1);
+    Duration reconnectFor = Duration.ofSeconds(60);
+
+    public StreamOptions plugin(Plugin p) {
+        this.plugin = p;
+        return this;
+    }
+
+    /** A named slot (null: a temporary one). */
+    public StreamOptions slot(String name) {
+        this.slot = name;
+        return this;
+    }
+
+    /** Creates the named slot when it does not exist. */
+    public StreamOptions createSlot(boolean b) {
+        this.createSlot = b;
+        return this;
+    }
+
+    /** Peeks the named slot: reads its pending changes without consuming them. */
+    public StreamOptions peek(boolean b) {
+        this.peek = b;
+        return this;
+    }
+
+    public StreamOptions publication(String name) {
+        this.publication = name;
+        return this;
+    }
+
+    /** Only these tables ({@code schema.table}); all when empty. */
+    public StreamOptions tables(List<String> t) {
+        this.tables = new ArrayList<>(t);
+        return this;
+    }
+
+    /** Starts at this LSN (0: where the slot stands). */
+    public StreamOptions fromLsn(long lsn) {
+        this.fromLsn = lsn;
+        return this;
+    }
+
+    /** Stops after the transactions committing at or before this LSN (0: never). */
+    public StreamOptions untilLsn(long lsn) {
+        this.untilLsn = lsn;
+        return this;
+    }
+
+    /** Stops after this many changes (-1: never). */
+    public StreamOptions maxEvents(long n) {
+        this.maxEvents = n;
+        return this;
+    }
+
+    /** Reads the tables first (as {@code read} events) from the new slot's exported snapshot. */
+    public StreamOptions snapshot(boolean b) {
+        this.snapshot = b;
+        return this;
+    }
+
+    /** pgoutput's binary values (PG 14+): true, false, or null to decide from the published column types. */
+    public StreamOptions binary(Boolean b) {
+        this.binary = b;
+        return this;
+    }
+
+    /** pgoutput protocol 2: in-progress transactions streamed (PG 14+), spooled to disk until they commit. */
+    public StreamOptions streaming(boolean b) {
+        this.streaming = b;
+        return this;
+    }
+
+    /** wal2json's format-version, 1 or 2 (default 2: version 1 sends a whole transaction as one message). */
+    public StreamOptions wal2jsonFormat(int v) {
+        this.wal2jsonFormat = v;
+        return this;
+    }
+
+    /** How often confirmed LSNs are reported while busy (default 1 s). */
+    public StreamOptions statusInterval(Duration d) {
+        this.statusInterval = d;
+        return this;
+    }
+
+    /** How long to keep trying to reconnect after the connection dropped (default 60 s; 0: do not). */
+    public StreamOptions reconnectFor(Duration d) {
+        this.reconnectFor = d;
+        return this;
+    }
+
+    public SlotMode slotMode() {
+        return slot == null ? SlotMode.TEMPORARY : peek ? SlotMode.PEEK : SlotMode.PERSISTENT;
+    }
+
+    public Plugin plugin() {
+        return plugin;
+    }
+
+    public String slot() {
+        return slot;
+    }
+
+    public String publication() {
+        return publication;
+    }
+
+    public List<String> tables() {
+        return tables;
+    }
+}

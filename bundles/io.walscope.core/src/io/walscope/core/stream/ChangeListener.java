@@ -1,0 +1,38 @@
+package io.walscope.core.stream;
+
+/**
+ * Receives the decoded stream, in order, on the reader's thread: {@link #begin}, the transaction's changes,
+ * {@link #commit}; non-transactional messages and snapshot reads arrive outside transactions.
+ * <p>
+ * The reader confirms an LSN to the server (letting it recycle WAL) only after {@link #commit} returned for the
+ * transaction ending there and {@link #flush()} returned after that: a listener that writes somewhere makes its
+ * output durable in {@code flush()}. Events and tuples may be reused after the callback returns
+ * ({@link ChangeEvent#copy()}). A listener that throws stops the stream; nothing after the last flush is
+ * confirmed.
+ * <p>
+ * Not tied to any output: the CLI writes JSON Lines ({@link JsonLinesWriter}), a viewer can hand copies to a
+ * bounded queue ({@link QueueListener}).
+ */
+public interface ChangeListener {
+    /** A transaction starts. {@code tx} is reused by the source. */
+    default void begin(Transaction tx) throws Exception {
+    }
+
+    /** One change. */
+    void change(ChangeEvent e) throws Exception;
+
+    /** The transaction is complete: {@link Transaction#endLsn()} is known. */
+    default void commit(Transaction tx) throws Exception {
+    }
+
+    /** Makes everything received so far durable; the reader then confirms the last committed LSN. */
+    default void flush() throws Exception {
+    }
+
+    /**
+     * After a dropped connection the reader resumes from the last confirmed LSN; the transaction that was open
+     * continues where it stopped (changes already delivered are not delivered again).
+     */
+    default void reconnected(long resumeLsn, int attempt) {
+    }
+}

@@ -1,0 +1,81 @@
+package io.walscope.core.stream;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.walscope.core.types.PgColumnType;
+import io.walscope.core.types.TypeCatalog;
+import io.walscope.core.types.ValueConverter;
+
+/**
+ * The type catalog's value converters, looked up once per type: by OID and typmod (pgoutput, wal2json,
+ * decoderbufs) or by the type name {@code format_type} prints (test_decoding, wal2json's types).
+ */
+public final class Converters {
+    private static final Map<String, String> SQL_NAMES = Map.ofEntries(Map.entry("boolean", "bool"),
+            Map.entry("bigint", "int8"), Map.entry("smallint", "int2"), Map.entry("integer", "int4"),
+            Map.entry("real", "float4"), Map.entry("double precision", "float8"), Map.entry("character", "bpchar"),
+            Map.entry("character varying", "varchar"), Map.entry("time without time zone", "time"),
+            Map.entry("timestamp without time zone", "timestamp"), Map.entry("timestamp with time zone", "timestamptz"),
+            Map.entry("time with time zone", "timetz"), Map.entry("bit varying", "varbit"), Map.entry("\"char\"", "char"));
+
+    private final Map<Long, ValueConverter> byOid = new HashMap<>();
+    private final Map<String, ValueConverter> byName = new HashMap<>();
+    private final Map<Integer, String> userTypes = new HashMap<>();
+
+    /** The converter of a column of type {@code oid} with {@code typmod}. */
+    public ValueConverter forOid(int oid, int typmod) {
+        long k = (long) oid << 32 | (typmod & 0xFFFFFFFFL);
+        ValueConverter c = byOid.get(k);
+        if (c == null) {
+            String name = userTypes.get(oid);
+            c = name != null ? forName(name) : TypeCatalog.forOid(oid, typmod).converter();
+            byOid.put(k, c);
+        }
+        return c;
+    }
+
+    /** Tells the name of a type that is not built in (pgoutput's Type message, the catalog). */
+    public void defineType(int oid, String typname) {
+        if (!typname.equals(userTypes.put(oid, typname))) {
+            byOid.keySet().removeIf(k -> (int) (k >>> 32) == oid);
+        }
+    }
+
+    /**
+     * The converter for a type as {@code format_type} names it: {@code integer}, {@code character varying(20)},
+     * {@code timestamp(3) with time zone}, {@code text[]}, {@code public.mood}.
+     */
+    public ValueConverter forName(String formatType) {
+        ValueConverter c = byName.get(formatType);
+        if (c == null) {
+            c = TypeCatalog.map(PgColumnType.of(typname(formatType))).converter();
+            byName.put(formatType, c);
+        }
+        return c;
+    }
+
+    /** {@code pg_type.typname} for a {@code format_type} text (arrays as {@code _elem}). */
+    static String typname(String formatType) {
+        String t = formatType.strip();
+        int dims = 0;
+        while (t.endsWith("[]")) {
+            t = t.substring(0, t.length() - 2).strip();
+            dims++;
+        }
+        // typmods: numeric(10,2), character varying(20), timestamp(3) with time zone
+        t = t.replaceAll("\\(\\d+(,\\s*-?\\d+)?\\)", "").replaceAll("\\s+", " ").strip();
+        if (t.startsWith("pg_catalog.")) {
+            t = t.substring("pg_catalog.".length());
+        }
+        String n = SQL_NAMES.get(t);
+        if (n == null) {
+            n = t;
+            int dot = n.lastIndexOf('.');
+            if (dot > 0 && !n.endsWith("\"")) {
+                n = n.substring(dot + 1);
+            }
+        }
+        return dims > 0 ? "_" + n : n;
+    }
+}

@@ -1,0 +1,68 @@
+package io.walscope.core.stream;
+
+import java.util.List;
+
+import io.walscope.core.types.ValueConverter;
+
+/** A table as pgoutput's Relation message describes it, with the converter of each column. */
+final class PgOutputRelation {
+    final int id;
+    final String schema;
+    final String table;
+    final char replicaIdentity;
+    final String[] names;
+    final int[] typeOids;
+    final int[] typmods;
+    final boolean[] identity;
+    final ValueConverter[] converters;
+    int[] keyIdx;
+
+    PgOutputRelation(int id, String schema, String table, char replicaIdentity, int n) {
+        this.id = id;
+        this.schema = schema;
+        this.table = table;
+        this.replicaIdentity = replicaIdentity;
+        this.names = new String[n];
+        this.typeOids = new int[n];
+        this.typmods = new int[n];
+        this.identity = new boolean[n];
+        this.converters = new ValueConverter[n];
+    }
+
+    /** Key columns: the catalog's key when known, else the replica identity columns the message flags. */
+    void resolveKey(KeyColumns keys) {
+        List<String> k = keys.keyColumns(schema, table);
+        if (k != null && !k.isEmpty()) {
+            int[] idx = new int[k.size()];
+            boolean ok = true;
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = List.of(names).indexOf(k.get(i));
+                ok &= idx[i] >= 0;
+            }
+            if (ok) {
+                keyIdx = idx;
+                return;
+            }
+        }
+        if (replicaIdentity == 'f') {
+            // FULL flags every column: that is not a key
+            keyIdx = null;
+            return;
+        }
+        int c = 0;
+        for (boolean b : identity) {
+            c += b ? 1 : 0;
+        }
+        if (c == 0) {
+            keyIdx = null;
+            return;
+        }
+        keyIdx = new int[c];
+        c = 0;
+        for (int i = 0; i < identity.length; i++) {
+            if (identity[i]) {
+                keyIdx[c++] = i;
+            }
+        }
+    }
+}

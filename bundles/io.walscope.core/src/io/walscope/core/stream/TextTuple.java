@@ -1,0 +1,87 @@
+package io.walscope.core.stream;
+
+import java.io.IOException;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+
+import io.walscope.core.types.PgValueFormatException;
+import io.walscope.core.types.ValueConverter;
+
+/**
+ * A reusable tuple of PostgreSQL text values (test_decoding, wal2json, decoderbufs, snapshot reads), converted by
+ * the type catalog's converters when written.
+ */
+public final class TextTuple implements Tuple {
+    private String[] names = new String[16];
+    private ValueConverter[] converters = new ValueConverter[16];
+    private String[] values = new String[16];
+    private int[] states = new int[16];
+    private int n;
+
+    /** Empties the tuple for reuse. */
+    public TextTuple clear() {
+        n = 0;
+        return this;
+    }
+
+    /** Adds a column: its text value (null unless {@code state} is {@link #VALUE}) and its converter. */
+    public void add(String name, ValueConverter c, String value, int state) {
+        if (n == names.length) {
+            names = java.util.Arrays.copyOf(names, n * 2);
+            converters = java.util.Arrays.copyOf(converters, n * 2);
+            values = java.util.Arrays.copyOf(values, n * 2);
+            states = java.util.Arrays.copyOf(states, n * 2);
+        }
+        names[n] = name;
+        converters[n] = c;
+        values[n] = value;
+        states[n] = state;
+        n++;
+    }
+
+    /** Marks columns of {@code full} missing here as unchanged TOAST (wal2json leaves them out). */
+    void addMissingAsUnchanged(TextTuple full) {
+        for (int i = 0; i < full.n; i++) {
+            if (indexOf(full.names[i]) < 0) {
+                add(full.names[i], full.converters[i], null, UNCHANGED_TOAST);
+            }
+        }
+    }
+
+    @Override
+    public int size() {
+        return n;
+    }
+
+    @Override
+    public String name(int i) {
+        return names[i];
+    }
+
+    @Override
+    public int state(int i) {
+        return states[i];
+    }
+
+    String text(int i) {
+        return values[i];
+    }
+
+    @Override
+    public void writeValue(int i, JsonGenerator out) throws IOException {
+        if (states[i] != VALUE) {
+            out.writeNull();
+            return;
+        }
+        ValueConverter c = converters[i];
+        if (c == null) {
+            out.writeString(values[i]);
+            return;
+        }
+        try {
+            c.writeText(values[i], out);
+        } catch (PgValueFormatException e) {
+            out.writeString(values[i]);
+        }
+    }
+}
