@@ -58,7 +58,7 @@ class TypeConformanceTest {
                     problems.add(fc.name() + ": pg_type " + cc.pgType() + ", expected " + fc.pgType());
                 }
                 String note = cc.mapping().note();
-                if (note.contains("not in Walscope's catalog") || note.contains("not read") || note.contains("oid:")) {
+                if (note.contains("not in Walscope's catalog") || note.contains("was not read") || note.contains("oid:")) {
                     problems.add(fc.name() + ": type not resolved: " + note);
                 }
             }
