@@ -12,5 +12,6 @@ public final class Perspective implements IPerspectiveFactory {
         layout.setEditorAreaVisible(true);
         layout.addView("io.walscope.ui.connections", IPageLayout.LEFT, 0.6f, layout.getEditorArea());
         layout.addShowViewShortcut("io.walscope.ui.connections");
+        layout.addView("io.walscope.ui.types", IPageLayout.BOTTOM, 0.15f, layout.getEditorArea());
     }
 }

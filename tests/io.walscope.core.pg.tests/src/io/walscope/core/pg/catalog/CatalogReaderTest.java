@@ -38,7 +38,9 @@ class CatalogReaderTest {
                 "INSERT INTO app.big VALUES (1, repeat('x', 100000), '\\x00ff'), (2, 'small', NULL), (3, NULL, NULL)",
                 "INSERT INTO app.lines VALUES (1, 10, 1.5)");
         if (!major.equals("9.6")) {
-            s.sql(db, "CREATE TABLE app.events (id int, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at)",
+            // PG 10 has no primary keys on partitioned tables
+            s.sql(db, "CREATE TABLE app.events (id int, at date" + (major.equals("10") ? "" : ", PRIMARY KEY (id, at)")
+                    + ") PARTITION BY RANGE (at)",
                     "CREATE TABLE app.events_2024 PARTITION OF app.events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')");
         }
         return db;
