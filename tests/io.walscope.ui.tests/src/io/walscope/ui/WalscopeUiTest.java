@@ -20,6 +20,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -132,6 +134,10 @@ class WalscopeUiTest {
         TreeItem status = typeRow(tree, "shop", "orders", "status");
         assertEquals("enum('new','paid','shipped','cancelled')", status.getText(2));
         assertEquals("LowCardinality(String)", status.getText(4));
+        Ui.screenshot(w.getShell(), "types-view-in-perspective");
+        IWorkbenchPartReference ref = w.getActivePage().getReference(types);
+        w.getActivePage().setPartState(ref, IWorkbenchPage.STATE_MAXIMIZED);
+        Ui.flush(display);
         Ui.screenshot(w.getShell(), "types-view");
 
         Button lossy = Ui.find(display, "types.lossyOnly", Button.class);
@@ -168,6 +174,7 @@ class WalscopeUiTest {
         Ui.click(copy);
         assertTrue(types.lastCopiedDdl().contains("ORDER BY tuple()"), types.lastCopiedDdl());
         assertTrue(types.statusText().startsWith("Copied the ClickHouse DDL of shop.audit_log"), types.statusText());
+        w.getActivePage().setPartState(ref, IWorkbenchPage.STATE_RESTORED);
     }
 
     /** The Type Mapping view's row of a column, or null when it is not shown. */

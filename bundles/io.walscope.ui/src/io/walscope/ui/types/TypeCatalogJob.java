@@ -60,7 +60,7 @@ final class TypeCatalogJob extends Job {
             }
             String summary = tables.isEmpty()
                     ? String.format(Messages.NO_TABLES, profile.getName(), String.join(", ", schemas))
-                    : summary(tree, (System.nanoTime() - start) / 1_000_000);
+                    : summary(profile.getName(), tree, (System.nanoTime() - start) / 1_000_000);
             post(new Result(this, tree, 0, summary + (tables.isEmpty() ? "" : Messages.SAMPLING), null));
             SubMonitor sub = SubMonitor.convert(monitor, Math.min(tables.size(), SAMPLED_TABLES));
             int done = 0;
@@ -87,7 +87,7 @@ final class TypeCatalogJob extends Job {
         return Status.OK_STATUS;
     }
 
-    private static String summary(List<SchemaNode> tree, long millis) {
+    private static String summary(String name, List<SchemaNode> tree, long millis) {
         int tables = 0;
         int[] counts = new int[3];
         for (SchemaNode s : tree) {
@@ -98,8 +98,8 @@ final class TypeCatalogJob extends Job {
                 }
             }
         }
-        return String.format(Messages.READ, "", tables, counts[0] + counts[1] + counts[2], counts[0], counts[1],
-                counts[2], millis + " ms").substring(2);
+        return String.format(Messages.READ, name, tables, counts[0] + counts[1] + counts[2], counts[0], counts[1],
+                counts[2], millis + " ms");
     }
 
     private void post(Result r) {

@@ -54,6 +54,7 @@ public final class TypeMappingView extends ViewPart {
     private ConnectionProfile profile;
     private TypeCatalogJob job;
     private String lastCopied;
+    private int expandLevel = TreeViewer.ALL_LEVELS;
     private final DemoService.Listener demoListener = d -> {
         // the demo starts after the view opened: show it once it runs
         if (d.state() == DemoService.State.RUNNING && !viewer.getControl().isDisposed()) {
@@ -121,13 +122,13 @@ public final class TypeMappingView extends ViewPart {
     }
 
     private void columns() {
-        column(Messages.COL_NAME, 220, o -> o instanceof SchemaNode s ? s.name()
+        column(Messages.COL_NAME, 180, o -> o instanceof SchemaNode s ? s.name()
                 : o instanceof TableNode t ? t.label() : ((ColumnNode) o).column.name());
         column(Messages.COL_PG, 170, o -> o instanceof ColumnNode c ? c.column.pgType()
                 : o instanceof TableNode t ? t.table.columns().size() + " columns"
                         : ((SchemaNode) o).tables().size() + " tables");
         column(Messages.COL_CANONICAL, 140, o -> o instanceof ColumnNode c ? c.column.mapping().canonical().toString() : "");
-        column(Messages.COL_JSON, 200, o -> o instanceof ColumnNode c ? c.column.mapping().json() : "");
+        column(Messages.COL_JSON, 160, o -> o instanceof ColumnNode c ? c.column.mapping().json() : "");
         column(Messages.COL_CLICKHOUSE, 190, o -> o instanceof ColumnNode c ? c.column.mapping().clickhouse() : "");
         TreeViewerColumn st = column(Messages.COL_STATUS, 90, TypeMappingView::statusText);
         st.setLabelProvider(new ColumnLabelProvider() {
@@ -144,11 +145,11 @@ public final class TypeMappingView extends ViewPart {
                 return viewer.getControl().getDisplay().getSystemColor(color);
             }
         });
-        column(Messages.COL_NOTE, 260, o -> o instanceof ColumnNode c ? TypeTree.oneLine(c.column.mapping().note())
+        column(Messages.COL_NOTE, 220, o -> o instanceof ColumnNode c ? TypeTree.oneLine(c.column.mapping().note())
                 : o instanceof TableNode t && t.table.primaryKey().isEmpty() ? "no primary key" : "");
         column(Messages.COL_SAMPLE_PG, 170, o -> o instanceof ColumnNode c ? TypeTree.oneLine(c.samplePg)
                 : o instanceof TableNode t ? TypeTree.oneLine(t.sampleNote) : "");
-        column(Messages.COL_SAMPLE_JSON, 200, o -> o instanceof ColumnNode c ? TypeTree.oneLine(c.sampleJson) : "");
+        column(Messages.COL_SAMPLE_JSON, 170, o -> o instanceof ColumnNode c ? TypeTree.oneLine(c.sampleJson) : "");
     }
 
     private TreeViewerColumn column(String title, int width, java.util.function.Function<Object, String> text) {
@@ -223,7 +224,8 @@ public final class TypeMappingView extends ViewPart {
             int tables = r.schemas().stream().mapToInt(s -> s.tables().size()).sum();
             viewer.getTree().setRedraw(false);
             try {
-                viewer.setAutoExpandLevel(tables <= 50 ? TreeViewer.ALL_LEVELS : 2);
+                expandLevel = tables <= 50 ? TreeViewer.ALL_LEVELS : 2;
+                viewer.setAutoExpandLevel(expandLevel);
                 viewer.setInput(r.schemas());
             } finally {
                 viewer.getTree().setRedraw(true);
@@ -238,9 +240,9 @@ public final class TypeMappingView extends ViewPart {
         viewer.getTree().setRedraw(false);
         try {
             viewer.refresh();
-            if (!search.getText().isBlank() || lossyOnly.getSelection()) {
-                viewer.expandAll();
-            }
+            // rows that come back after a filter come back collapsed: expand as a fresh load would
+            viewer.expandToLevel(!search.getText().isBlank() || lossyOnly.getSelection() ? TreeViewer.ALL_LEVELS
+                    : expandLevel);
         } finally {
             viewer.getTree().setRedraw(true);
         }
