@@ -139,6 +139,10 @@ class WalscopeUiTest {
         w.getActivePage().setPartState(ref, IWorkbenchPage.STATE_MAXIMIZED);
         Ui.flush(display);
         Ui.screenshot(w.getShell(), "types-view");
+        tree.setTopItem(typeRow(tree, "shop", "products", "id"));
+        tree.showColumn(tree.getColumn(8));
+        Ui.screenshot(w.getShell(), "types-view-samples");
+        tree.showColumn(tree.getColumn(0));
 
         Button lossy = Ui.find(display, "types.lossyOnly", Button.class);
         lossy.setSelection(true);
