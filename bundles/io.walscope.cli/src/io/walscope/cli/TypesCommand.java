@@ -72,7 +72,10 @@ final class TypesCommand implements Command {
             schemas = t.profile().getSchemas().isEmpty() ? List.of("public") : t.profile().getSchemas();
         }
         List<CatalogTable> found;
+        long t0 = System.nanoTime();
+        long t1;
         try (Connection c = cli.connect(t)) {
+            t1 = System.nanoTime();
             CatalogReader reader = new CatalogReader(c);
             found = reader.read(schemas, tables);
             List<String> missing = reader.missingSchemas(schemas);
@@ -93,10 +96,15 @@ final class TypesCommand implements Command {
             }
             return OK;
         }
+        long t2 = System.nanoTime();
         if (json) {
             printJson(cli.out(), found);
         } else {
             printText(cli.out(), found);
+        }
+        if (cli.env().containsKey("WALSCOPE_TIMING")) {
+            cli.err().printf("walscope types: connect %d ms, catalog %d ms, output %d ms%n", (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
         }
         boolean findings = found.stream().anyMatch(x -> x.worstStatus() != Status.FULL);
         return findings ? FINDINGS : OK;
