@@ -10,8 +10,10 @@ public final class Perspective implements IPerspectiveFactory {
     @Override
     public void createInitialLayout(IPageLayout layout) {
         layout.setEditorAreaVisible(true);
-        layout.addView("io.walscope.ui.connections", IPageLayout.LEFT, 0.6f, layout.getEditorArea());
+        layout.addView("io.walscope.ui.connections", IPageLayout.LEFT, 0.36f, layout.getEditorArea());
+        layout.addView("io.walscope.ui.live", IPageLayout.TOP, 0.88f, layout.getEditorArea());
         layout.addShowViewShortcut("io.walscope.ui.connections");
-        layout.addView("io.walscope.ui.types", IPageLayout.BOTTOM, 0.15f, layout.getEditorArea());
+        layout.addShowViewShortcut("io.walscope.ui.live");
+        layout.addView("io.walscope.ui.types", IPageLayout.BOTTOM, 0.55f, "io.walscope.ui.live");
     }
 }

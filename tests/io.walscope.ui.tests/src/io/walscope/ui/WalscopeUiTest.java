@@ -37,7 +37,18 @@ import io.walscope.testbed.ui.Ui;
 import io.walscope.ui.connections.ConnectionHandlers;
 import io.walscope.ui.connections.ConnectionsView;
 import io.walscope.ui.types.TypeMappingView;
+import io.walscope.ui.live.LiveView;
 import io.walscope.ui.wizard.WalscopeWizardDialog;
+import io.walscope.core.live.LiveEvent;
+import io.walscope.core.pg.PgConnector;
+import io.walscope.core.pg.stream.StreamOptions;
+import io.walscope.core.profile.Plugin;
+import io.walscope.core.stream.Op;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.swt.widgets.TableItem;
 
 /**
  * The real Walscope workbench under Xvfb (one per JVM, so the scenarios run in one window): the demo
@@ -70,6 +81,7 @@ class WalscopeUiTest {
                             typeInspectorShowsTheDemoSchema(display, w, view);
                             wizardConnectsWithSsl(display, w, view, pki, ssl);
                             wizardExplainsBadInput(display, w, pki, ssl);
+                            liveViewShowsTheStream(display, w, view);
                         } catch (Throwable t) {
                             failure.set(t);
                         } finally {
@@ -272,6 +284,135 @@ class WalscopeUiTest {
         assertTrue(view.statusText().contains("SSL TLSv1."), view.statusText());
         Ui.waitForJobs(display, Duration.ofSeconds(30));
         Ui.screenshot(w.getShell(), "workbench-connections");
+    }
+
+    private void liveViewShowsTheStream(Display display, IWorkbenchWindow w, ConnectionsView connections) throws Exception {
+        connections.select("demo");
+        LiveView live = (LiveView) w.getActivePage().showView(LiveView.ID);
+        try (Connection c = new PgConnector().connect(WalscopeUi.get().demo().profile(), WalscopeUi.get().demo().secrets());
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS shop.live_test (id int PRIMARY KEY, name text, note text)");
+            st.execute("ALTER TABLE shop.live_test REPLICA IDENTITY FULL");
+            st.execute("CREATE TABLE IF NOT EXISTS shop.live_default (id int PRIMARY KEY, name text)");
+            try {
+                st.execute("ALTER PUBLICATION dbz_publication ADD TABLE shop.live_test, shop.live_default");
+            } catch (java.sql.SQLException alreadyThere) {
+                // a second run of the test on the same demo data
+            }
+            st.execute("TRUNCATE shop.live_test, shop.live_default");
+            live.start(new StreamOptions().plugin(Plugin.PGOUTPUT));
+            Ui.waitUntil(display, () -> live.stateText().startsWith("RUNNING") && live.slotName() != null
+                    && slotExists(st, live.slotName()), Duration.ofSeconds(60), () -> "the stream to run: " + live.stateText());
+            String slot = live.slotName();
+            st.execute("INSERT INTO shop.live_test VALUES (1, 'first', 'a'), (2, 'second', 'b')");
+            st.execute("UPDATE shop.live_test SET name = 'FIRST' WHERE id = 1");
+            st.execute("DELETE FROM shop.live_test WHERE id = 2");
+            st.execute("INSERT INTO shop.live_default VALUES (7, 'x')");
+            st.execute("UPDATE shop.live_default SET name = 'y' WHERE id = 7");
+            Ui.waitUntil(display, () -> rows(live, "shop.live_default").size() == 2, Duration.ofSeconds(30),
+                    () -> "the changes to appear; status: " + live.statusText());
+            var traffic = WalscopeUi.get().demo().traffic();
+            Ui.waitUntil(display, () -> rows(live, "shop.orders").size() > 0, Duration.ofSeconds(30),
+                    () -> "the demo traffic to show (partitions published under the root shop.orders); traffic wrote "
+                            + traffic.changes() + ", last error " + traffic.lastError() + "; status " + live.statusText());
+            List<LiveEvent> test = rows(live, "shop.live_test");
+            assertEquals(List.of(Op.INSERT, Op.INSERT, Op.UPDATE, Op.DELETE), test.stream().map(LiveEvent::op).toList());
+            assertEquals("id=1", test.get(2).key());
+            assertEquals("changed: name", test.get(2).summary());
+            assertTrue(test.get(3).summary().contains("id=2"), test.get(3).summary());
+
+            // detail pane: FULL before-image side by side, the changed value highlighted
+            Table table = Ui.find(display, "live.table", Table.class);
+            int updateRow = rowOf(live, test.get(2));
+            table.setSelection(updateRow);
+            Ui.click(table);
+            Table values = Ui.find(display, "live.detail.values", Table.class);
+            Ui.waitUntil(display, () -> values.getItemCount() == 3, Duration.ofSeconds(5), () -> "the detail pane");
+            TableItem name = values.getItem(1);
+            assertEquals("name", name.getText(0));
+            assertEquals("first", name.getText(1));
+            assertEquals("FIRST", name.getText(2));
+            assertFalse(name.getBackground().equals(values.getItem(0).getBackground()), "the changed value is highlighted");
+            // DEFAULT replica identity: no before-image, said so
+            LiveEvent defaultUpdate = rows(live, "shop.live_default").get(1);
+            table.setSelection(rowOf(live, defaultUpdate));
+            Ui.click(table);
+            Ui.waitUntil(display, () -> values.getItemCount() == 2, Duration.ofSeconds(5), () -> "the detail pane");
+            assertTrue(values.getItem(1).getText(1).contains("REPLICA IDENTITY"), values.getItem(1).getText(1));
+
+            // filters hide and show, and say how many they hide
+            live.showOps(EnumSet.of(Op.DELETE));
+            Ui.flush(display);
+            assertTrue(rows(live, null).stream().allMatch(e -> e.op() == Op.DELETE));
+            assertTrue(live.statusText().contains("hidden by filters"), live.statusText());
+            live.showOps(EnumSet.allOf(Op.class));
+            live.search("FIRST");
+            Ui.flush(display);
+            assertTrue(rows(live, null).stream().allMatch(e -> e.json().toLowerCase().contains("first")), "search in values");
+            assertEquals(2, rows(live, "shop.live_test").size(), "the insert and the update of row 1");
+            live.search("");
+
+            // pause: the view stands still while changes arrive; resume catches up, nothing lost
+            live.setPaused(true);
+            int before = rows(live, "shop.live_test").size();
+            st.execute("INSERT INTO shop.live_test SELECT g, 'bulk ' || g, repeat('x', 50) FROM generate_series(100, 399) g");
+            Ui.waitUntil(display, () -> live.statusText().contains("PAUSED (") && !live.statusText().contains("PAUSED (0 waiting)"),
+                    Duration.ofSeconds(30), () -> "changes to arrive while paused: " + live.statusText());
+            assertEquals(before, rows(live, "shop.live_test").size(), "the view did not move while paused");
+            live.setPaused(false);
+            Ui.waitUntil(display, () -> rows(live, "shop.live_test").size() == before + 300, Duration.ofSeconds(30),
+                    () -> "resume to catch up: " + rows(live, "shop.live_test").size());
+
+            // export writes the tail format
+            Path export = Files.createTempFile("walscope-live", ".jsonl");
+            org.eclipse.core.runtime.jobs.Job job = live.exportTo(export);
+            Ui.waitUntil(display, () -> job.getResult() != null, Duration.ofSeconds(30), () -> "the export");
+            List<String> lines = Files.readAllLines(export);
+            assertEquals(live.rowCount(), lines.size());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"table\":\"live_test\"") && l.contains("\"op\":\"update\"")
+                    && l.contains("\"before\":{\"id\":1,\"name\":\"first\"")), lines.get(0));
+
+            // the reader and the WAL poller run as long as the stream does: no waiting for idle jobs here
+            table.setSelection(updateRow);
+            Ui.click(table);
+            Ui.screenshot(w.getShell(), "live-view");
+
+            live.stop();
+            Ui.waitUntil(display, () -> live.stateText().startsWith("STOPPED"), Duration.ofSeconds(30),
+                    () -> "the stream to stop: " + live.stateText());
+            assertFalse(slotExists(st, slot), "the temporary slot is dropped");
+            Ui.screenshot(w.getShell(), "live-view-stopped");
+        }
+    }
+
+    private static boolean slotExists(Statement st, String slot) {
+        try (var rs = st.executeQuery("SELECT count(*) FROM pg_replication_slots WHERE slot_name = '" + slot + "'")) {
+            rs.next();
+            return rs.getInt(1) == 1;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The events the live view shows (optionally of one table), in table order. */
+    private static List<LiveEvent> rows(LiveView live, String table) {
+        List<LiveEvent> out = new java.util.ArrayList<>();
+        for (int i = 0; i < live.rowCount(); i++) {
+            LiveEvent e = live.eventAt(i);
+            if (e != null && (table == null || table.equals(e.qualifiedTable()))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static int rowOf(LiveView live, LiveEvent e) {
+        for (int i = 0; i < live.rowCount(); i++) {
+            if (live.eventAt(i) == e) {
+                return i;
+            }
+        }
+        throw new AssertionError("not shown: " + e);
     }
 
     private void wizardExplainsBadInput(Display display, IWorkbenchWindow w, TestPki pki, TestServer ssl) throws Exception {
