@@ -14,5 +14,6 @@ public final class Perspective implements IPerspectiveFactory {
         layout.addView("io.walscope.ui.live", IPageLayout.TOP, 0.88f, layout.getEditorArea());
         layout.addShowViewShortcut("io.walscope.ui.connections");
         layout.addShowViewShortcut("io.walscope.ui.live");
+        layout.addView("io.walscope.ui.types", IPageLayout.BOTTOM, 0.55f, "io.walscope.ui.live");
     }
 }

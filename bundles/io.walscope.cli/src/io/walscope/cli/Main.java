@@ -21,7 +21,8 @@ public final class Main {
                 new CheckCommand(),
                 new ApplyCommand(),
                 new SlotsCommand(),
-                new ScriptCommand())) {
+                new ScriptCommand(),
+                new TypesCommand())) {
             m.put(c.name(), c);
         }
         m.put("tail", new TailCommand());

@@ -12,8 +12,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -28,6 +36,7 @@ import io.walscope.testbed.ssl.TestPki;
 import io.walscope.testbed.ui.Ui;
 import io.walscope.ui.connections.ConnectionHandlers;
 import io.walscope.ui.connections.ConnectionsView;
+import io.walscope.ui.types.TypeMappingView;
 import io.walscope.ui.live.LiveView;
 import io.walscope.ui.wizard.WalscopeWizardDialog;
 import io.walscope.core.live.LiveEvent;
@@ -73,6 +82,7 @@ class WalscopeUiTest {
                             IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
                             ConnectionsView view = (ConnectionsView) w.getActivePage().findView(ConnectionsView.ID);
                             demoIsListedWithItsVersion(display, w, view);
+                            typeInspectorShowsTheDemoSchema(display, w, view);
                             wizardConnectsWithSsl(display, w, view, pki, ssl);
                             wizardExplainsBadInput(display, w, pki, ssl);
                             liveViewShowsTheStream(display, w, view);
@@ -105,6 +115,105 @@ class WalscopeUiTest {
         assertTrue(view.statusText().contains("wal_level logical"), view.statusText());
         Ui.waitForJobs(display, Duration.ofSeconds(30));
         Ui.screenshot(w.getShell(), "workbench-demo");
+    }
+
+    private void typeInspectorShowsTheDemoSchema(Display display, IWorkbenchWindow w, ConnectionsView connections)
+            throws Exception {
+        TypeMappingView types = (TypeMappingView) w.getActivePage().showView(TypeMappingView.ID);
+        connections.select("demo");
+        Tree tree = Ui.await(display, "types.tree", Tree.class, Duration.ofSeconds(10));
+        Ui.waitUntil(display, () -> {
+            TreeItem price = typeRow(tree, "shop", "products", "price");
+            return price != null && !price.getText(7).isEmpty();
+        }, Duration.ofSeconds(60), () -> "shop.products.price with a sample in the Type Mapping view; status: "
+                + types.statusText());
+        Ui.waitForJobs(display, Duration.ofSeconds(60));
+        assertTrue(types.statusText().startsWith("demo: "), types.statusText());
+        assertTrue(types.statusText().contains(" lossy"), types.statusText());
+
+        TreeItem price = typeRow(tree, "shop", "products", "price");
+        assertEquals("numeric(12,2)", price.getText(1));
+        assertEquals("decimal(12,2)", price.getText(2));
+        assertEquals("Decimal(12, 2)", price.getText(4));
+        assertEquals("full", price.getText(5));
+        assertTrue(price.getText(7).matches("\\d+\\.\\d\\d"), "a real value as PostgreSQL prints it: " + price.getText(7));
+        assertEquals("\"" + price.getText(7) + "\"", price.getText(8), "as Walscope emits it");
+        TreeItem weight = typeRow(tree, "shop", "products", "exact_weight");
+        assertEquals("numeric", weight.getText(1));
+        assertEquals("decimal", weight.getText(2));
+        assertEquals("Nullable(Decimal(76, 38))", weight.getText(4));
+        assertEquals("lossy", weight.getText(5));
+        assertTrue(weight.getText(6).startsWith("unbounded numeric"), weight.getText(6));
+        TreeItem email = typeRow(tree, "shop", "customers", "email");
+        assertEquals("shop.email", email.getText(1));
+        assertEquals("string", email.getText(2));
+        TreeItem status = typeRow(tree, "shop", "orders", "status");
+        assertEquals("enum('new','paid','shipped','cancelled')", status.getText(2));
+        assertEquals("LowCardinality(String)", status.getText(4));
+        Ui.screenshot(w.getShell(), "types-view-in-perspective");
+        IWorkbenchPartReference ref = w.getActivePage().getReference(types);
+        w.getActivePage().setPartState(ref, IWorkbenchPage.STATE_MAXIMIZED);
+        Ui.flush(display);
+        Ui.screenshot(w.getShell(), "types-view");
+        tree.setTopItem(typeRow(tree, "shop", "products", "id"));
+        tree.showColumn(tree.getColumn(8));
+        Ui.screenshot(w.getShell(), "types-view-samples");
+        tree.showColumn(tree.getColumn(0));
+
+        Button lossy = Ui.find(display, "types.lossyOnly", Button.class);
+        lossy.setSelection(true);
+        Ui.click(lossy);
+        assertNull(typeRow(tree, "shop", "products", "price"), "full columns are filtered out");
+        assertNotNull(typeRow(tree, "shop", "products", "exact_weight"));
+        Ui.screenshot(w.getShell(), "types-view-lossy");
+        lossy.setSelection(false);
+        Ui.click(lossy);
+        Text search = Ui.find(display, "types.search", Text.class);
+        search.setText("weight");
+        assertNotNull(typeRow(tree, "shop", "products", "exact_weight"));
+        assertNull(typeRow(tree, "shop", "products", "price"));
+        assertNull(typeRow(tree, "shop", "customers", "email"));
+        search.setText("");
+        assertNotNull(typeRow(tree, "shop", "customers", "email"));
+
+        Button copy = Ui.find(display, "types.copyDdl", Button.class);
+        types.select("shop", "products", "price");
+        assertTrue(copy.isEnabled(), "Copy ClickHouse DDL for a selected column's table");
+        Ui.click(copy);
+        String ddl = types.lastCopiedDdl();
+        assertTrue(ddl.startsWith("CREATE TABLE `shop`.`products`"), ddl);
+        assertTrue(ddl.contains("    `price` Decimal(12, 2),\n"), ddl);
+        assertTrue(ddl.endsWith("ENGINE = ReplacingMergeTree(_lsn)\nORDER BY (`id`);\n"), ddl);
+        Clipboard clipboard = new Clipboard(display);
+        try {
+            assertEquals(ddl, clipboard.getContents(TextTransfer.getInstance()), "on the clipboard");
+        } finally {
+            clipboard.dispose();
+        }
+        types.select("shop", "audit_log", null);
+        Ui.click(copy);
+        assertTrue(types.lastCopiedDdl().contains("ORDER BY tuple()"), types.lastCopiedDdl());
+        assertTrue(types.statusText().startsWith("Copied the ClickHouse DDL of shop.audit_log"), types.statusText());
+        w.getActivePage().setPartState(ref, IWorkbenchPage.STATE_RESTORED);
+    }
+
+    /** The Type Mapping view's row of a column, or null when it is not shown. */
+    private static TreeItem typeRow(Tree tree, String schema, String table, String column) {
+        for (TreeItem s : tree.getItems()) {
+            if (!s.getText(0).equals(schema)) {
+                continue;
+            }
+            for (TreeItem t : s.getItems()) {
+                if (t.getText(0).equals(table) || t.getText(0).startsWith(table + " (")) {
+                    for (TreeItem c : t.getItems()) {
+                        if (c.getText(0).equals(column)) {
+                            return c;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private void wizardConnectsWithSsl(Display display, IWorkbenchWindow w, ConnectionsView view, TestPki pki,
@@ -275,7 +384,9 @@ class WalscopeUiTest {
             live.stop();
             Ui.waitUntil(display, () -> live.stateText().startsWith("STOPPED"), Duration.ofSeconds(30),
                     () -> "the stream to stop: " + live.stateText());
-            assertFalse(slotExists(st, slot), "the temporary slot is dropped");
+            // PostgreSQL drops a temporary slot when the walsender exits, a moment after the client closed
+            Ui.waitUntil(display, () -> !slotExists(st, slot), Duration.ofSeconds(10),
+                    () -> "the temporary slot to be dropped");
             Ui.screenshot(w.getShell(), "live-view-stopped");
         }
     }
