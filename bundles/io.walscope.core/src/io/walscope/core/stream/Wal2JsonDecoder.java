@@ -191,6 +191,7 @@ public final class Wal2JsonDecoder implements Decoder {
         case "U":
             if (hasOld && hasNew) {
                 newTuple.addMissingAsUnchanged(oldTuple);
+                newTuple.fillUnchangedFrom(oldTuple);
             }
             deliver(l, event.row(Op.UPDATE, changeLsn, tx, schema, table, key(schema, table, newTuple, hasPk),
                     hasOld ? oldTuple : null, newTuple));
@@ -406,6 +407,7 @@ public final class Wal2JsonDecoder implements Decoder {
         case "update":
             if (hasOld && oldTuple.size() > newTuple.size()) {
                 newTuple.addMissingAsUnchanged(oldTuple);
+                newTuple.fillUnchangedFrom(oldTuple);
             }
             deliver(l, event.row(Op.UPDATE, lsn, tx, schema, table, key(schema, table, newTuple, hasPk),
                     hasOld ? oldTuple : null, newTuple));
