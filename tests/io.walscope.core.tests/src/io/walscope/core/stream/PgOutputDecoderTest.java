@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** pgoutput protocol 1 and 2 messages, built byte by byte as the server sends them. */
 class PgOutputDecoderTest {
@@ -173,8 +172,8 @@ class PgOutputDecoderTest {
     }
 
     @Test
-    void streamedTransactionsAreSpooledAndDeliveredAtCommitWithoutAbortedSubtransactions(@TempDir Path tmp)
-            throws Exception {
+    void streamedTransactionsAreSpooledAndDeliveredAtCommitWithoutAbortedSubtransactions() throws Exception {
+        Path tmp = Files.createTempDirectory("walscope-spool-test");
         PgOutputDecoder d = new PgOutputDecoder(tmp);
         Capture c = new Capture();
         // tx 100 streams in two blocks with a subtransaction 101 that aborts; tx 200 streams and aborts entirely

@@ -37,7 +37,7 @@ class Wal2JsonDecoderTest {
         assertEquals("{\"lsn\":\"0/152F7B8\",\"commit_lsn\":\"0/1530B70\",\"xid\":725,"
                 + "\"commit_ts\":\"2026-11-23T22:21:46.042856Z\",\"op\":\"insert\",\"schema\":\"public\",\"table\":\"t\","
                 + "\"key\":{\"id\":1},\"before\":null,\"after\":{\"id\":1,\"n\":\"NaN\",\"f\":1.5,\"b\":false,"
-                + "\"j\":{\"a\":1},\"z\":null},\"unchanged_toast\":[]}", c.lines.get(1));
+                + "\"j\":{\"a\": 1},\"z\":null},\"unchanged_toast\":[]}", c.lines.get(1));
         assertTrue(c.lines.get(2).contains("\"after\":{\"id\":1,\"n\":2,\"body\":\"long\"},\"unchanged_toast\":[]"),
                 c.lines.get(2));
         assertTrue(c.lines.get(3).contains("\"op\":\"truncate\",\"schema\":\"public\",\"table\":\"nopk\""));
