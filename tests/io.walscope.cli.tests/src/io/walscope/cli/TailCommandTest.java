@@ -23,7 +23,7 @@ class TailCommandTest {
 
     private static String lsn(TestServer s, String db) throws Exception {
         try (Connection c = s.connect(db); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT pg_current_wal_lsn()::text")) {
+                ResultSet rs = st.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
             rs.next();
             return rs.getString(1);
         }

@@ -243,7 +243,10 @@ public final class ChangeStream {
                 if (session == null) {
                     session = openSession(info);
                 }
-                PGReplicationStream st = start(session, slotName, options, confirmed);
+                // after a reconnect: from the end of the last transaction the listener has whole (it may not be
+                // confirmed yet, but the listener holds it), so the server skips what was delivered
+                long from = Long.compareUnsigned(gate.committedLsn, confirmed) > 0 ? gate.committedLsn : confirmed;
+                PGReplicationStream st = start(session, slotName, options, from);
                 if (attempt > 0) {
                     reconnects++;
                     attempt = 0;

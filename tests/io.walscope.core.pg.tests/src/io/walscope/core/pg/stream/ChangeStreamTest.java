@@ -27,8 +27,8 @@ class ChangeStreamTest {
 
     static long currentLsn(TestServer s, String db) throws Exception {
         try (Connection c = s.connect(db); Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(s.major().equals("9.6") ? "SELECT pg_current_xlog_location()::text"
-                        : "SELECT pg_current_wal_lsn()::text")) {
+                ResultSet rs = st.executeQuery(s.major().equals("9.6") ? "SELECT pg_current_xlog_insert_location()::text"
+                        : "SELECT pg_current_wal_insert_lsn()::text")) {
             rs.next();
             return Lsn.parse(rs.getString(1));
         }

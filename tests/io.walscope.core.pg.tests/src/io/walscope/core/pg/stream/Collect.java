@@ -66,7 +66,8 @@ final class Collect implements ChangeListener {
             if (e.after() != null) {
                 out.add(e.op().json() + " " + e.table() + " " + io.walscope.core.stream.RenderedTuple.of(e.after()));
             } else if (e.before() != null) {
-                out.add(e.op().json() + " " + e.table() + " key " + io.walscope.core.stream.RenderedTuple.of(e.key()));
+                out.add(e.op().json() + " " + e.table() + " key "
+                        + io.walscope.core.stream.RenderedTuple.of(e.key() != null ? e.key() : e.before()));
             } else {
                 out.add(e.op().json() + " " + e.table());
             }
