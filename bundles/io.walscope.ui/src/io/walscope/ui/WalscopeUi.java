@@ -20,7 +20,6 @@ public final class WalscopeUi extends AbstractUIPlugin {
     public void start(BundleContext context) throws Exception {
         super.start(context);
         instance = this;
-        profiles = ProfileStore.standard();
     }
 
     @Override
@@ -35,7 +34,11 @@ public final class WalscopeUi extends AbstractUIPlugin {
         return instance;
     }
 
-    public ProfileStore profiles() {
+    /** The profile store of Walscope's home (resolved on first use, so tests can move the home first). */
+    public synchronized ProfileStore profiles() {
+        if (profiles == null) {
+            profiles = ProfileStore.standard();
+        }
         return profiles;
     }
 

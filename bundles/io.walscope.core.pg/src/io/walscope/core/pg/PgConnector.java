@@ -8,6 +8,7 @@ import org.postgresql.Driver;
 
 import io.walscope.core.WalscopeException;
 import io.walscope.core.conn.PgProperties;
+import io.walscope.core.pg.ssl.WalscopeSslFactory;
 import io.walscope.core.conn.Secrets;
 import io.walscope.core.profile.ConnectionProfile;
 
@@ -30,7 +31,8 @@ public class PgConnector {
 
     protected Connection open(ConnectionProfile p, Properties props) throws WalscopeException {
         try {
-            Connection c = DRIVER.connect(PgProperties.jdbcUrl(p), props);
+            // pgjdbc loads Walscope's sslfactory by name; under OSGi only through the context class loader
+            Connection c = WalscopeSslFactory.withContextLoader(() -> DRIVER.connect(PgProperties.jdbcUrl(p), props));
             if (c == null) {
                 throw new WalscopeException("pgjdbc did not accept the URL " + PgProperties.jdbcUrl(p) + ".");
             }

@@ -8,9 +8,10 @@ import java.net.UnknownHostException;
 import java.sql.SQLException;
 
 import io.walscope.core.WalscopeException;
+import io.walscope.core.pg.ssl.SslErrors;
 import io.walscope.core.profile.ConnectionProfile;
 
-/** Turns what pgjdbc throws into one sentence that names the cause and the fix. */
+/** Turns what pgjdbc throws into one sentence that names the cause and the fix (SSL failures: {@link SslErrors}). */
 public final class PgErrors {
     private PgErrors() {
     }
@@ -21,7 +22,10 @@ public final class PgErrors {
         Throwable root = rootCause(e);
         String state = e instanceof SQLException se ? se.getSQLState() : null;
         String serverMsg = e.getMessage() == null ? "" : e.getMessage();
-        String msg;
+        String msg = SslErrors.explain(e, p);
+        if (msg != null) {
+            return new WalscopeException(msg, e);
+        }
         if ("28P01".equals(state) || serverMsg.contains("password authentication failed")) {
             msg = "Password authentication failed for user \"" + p.getUser() + "\" at " + where
                     + ": check the password (or PGPASSWORD) and the user name.";

@@ -4,13 +4,40 @@ import java.util.Properties;
 
 import io.walscope.core.Walscope;
 import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.core.profile.SslMode;
 
 /**
  * The one function from a profile to pgjdbc connection properties, used by the GUI and the CLI alike.
- * Secrets go into the returned properties only; the profile never holds them.
+ * Secrets go into the returned properties only; the profile never holds them. SSL files are not read here
+ * (the function stays pure and cheap): {@link #SSL_FACTORY} reads them when pgjdbc connects.
  */
 public final class PgProperties {
+    /**
+     * The {@code sslfactory} Walscope hands pgjdbc whenever a CA, client certificate or key is given: it reads
+     * every key form in memory (pgjdbc itself reads only unencrypted {@code BEGIN PRIVATE KEY} PEM, PKCS-8 DER
+     * and PKCS-12). Named by string because it lives in {@code io.walscope.core.pg.ssl}, the layer that may
+     * use javax.net.ssl and pgjdbc.
+     */
+    public static final String SSL_FACTORY = "io.walscope.core.pg.ssl.WalscopeSslFactory";
+
     private PgProperties() {
+    }
+
+    /**
+     * The sslmode a connection really uses. A CA file means the user wants the server verified: with
+     * {@code prefer} (the default, which silently trusts anything) that is {@code verify-full}; with
+     * {@code require} it is {@code verify-ca}, as libpq does when a root certificate is present.
+     */
+    public static SslMode effectiveSslMode(ConnectionProfile p) {
+        SslMode m = p.getSslMode();
+        if (p.getSslRootCert().isEmpty()) {
+            return m;
+        }
+        return switch (m) {
+            case PREFER -> SslMode.VERIFY_FULL;
+            case REQUIRE -> SslMode.VERIFY_CA;
+            default -> m;
+        };
     }
 
     /** The JDBC URL of the profile's database (host, port and database only: everything else is a property). */
@@ -31,7 +58,12 @@ public final class PgProperties {
         props.setProperty("connectTimeout", "10");
         props.setProperty("socketTimeout", "0");
         props.setProperty("tcpKeepAlive", "true");
-        props.setProperty("sslmode", p.getSslMode().value());
+        SslMode mode = effectiveSslMode(p);
+        props.setProperty("sslmode", mode.value());
+        boolean files = !p.getSslRootCert().isEmpty() || !p.getSslCert().isEmpty() || !p.getSslKey().isEmpty();
+        if (mode != SslMode.DISABLE && files) {
+            props.setProperty("sslfactory", SSL_FACTORY);
+        }
         if (!p.getSslRootCert().isEmpty()) {
             props.setProperty("sslrootcert", p.getSslRootCert());
         }

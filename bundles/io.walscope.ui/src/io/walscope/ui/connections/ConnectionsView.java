@@ -20,12 +20,10 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.part.ViewPart;
 
 import io.walscope.core.WalscopeException;
-import io.walscope.core.conn.Secrets;
-import io.walscope.core.pg.PgConnector;
 import io.walscope.core.pg.ServerInfo;
 import io.walscope.core.profile.ConnectionProfile;
-import io.walscope.core.profile.SecretStore;
 import io.walscope.ui.DemoService;
+import io.walscope.ui.UiConnections;
 import io.walscope.ui.Widgets;
 import io.walscope.ui.WalscopeUi;
 
@@ -54,6 +52,15 @@ public final class ConnectionsView extends ViewPart {
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addSelectionChangedListener(e -> showServerVersion(selected()));
         getSite().setSelectionProvider(viewer);
+        org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager();
+        viewer.getTable().setMenu(menu.createContextMenu(viewer.getTable()));
+        getSite().registerContextMenu(ID, menu, viewer);
+        viewer.addDoubleClickListener(e -> {
+            ConnectionProfile p = selected();
+            if (p != null && !p.isDemo()) {
+                ConnectionHandlers.openWizard(getSite().getShell(), p, false);
+            }
+        });
         WalscopeUi.get().profiles().addListener(storeListener);
         WalscopeUi.get().demo().addListener(demoListener);
         refresh();
@@ -145,10 +152,7 @@ public final class ConnectionsView extends ViewPart {
         infoJob = Job.create("Reading the server version of " + p.getName(), (IProgressMonitor m) -> {
             String text;
             try {
-                Secrets s = p.isDemo() ? WalscopeUi.get().demo().secrets()
-                        : new Secrets(WalscopeUi.get().secrets().get(p.getName(), SecretStore.Kind.PASSWORD),
-                                WalscopeUi.get().secrets().get(p.getName(), SecretStore.Kind.KEY_PASSWORD));
-                try (Connection c = new PgConnector().connect(p, s)) {
+                try (Connection c = UiConnections.open(p)) {
                     ServerInfo i = ServerInfo.read(c);
                     text = p.getName() + ": PostgreSQL " + i.version() + " (" + i.versionNum() + "), wal_level "
                             + i.walLevel() + ", user " + i.currentUser() + (i.ssl() ? ", SSL " + i.sslVersion() : "");

@@ -118,11 +118,22 @@ public final class Ui {
         flush(d);
         Rectangle b = shell.getBounds();
         Image img = new Image(d, b.width, b.height);
-        GC gc = new GC(d);
+        // print() draws the shell itself, whatever lies above it on the screen (there is no window manager
+        // under Xvfb to raise dialogs); copyArea of the screen is the fallback
+        GC gc = new GC(img);
+        boolean printed;
         try {
-            gc.copyArea(img, b.x, b.y);
+            printed = shell.print(gc);
         } finally {
             gc.dispose();
+        }
+        if (!printed) {
+            GC screen = new GC(d);
+            try {
+                screen.copyArea(img, b.x, b.y);
+            } finally {
+                screen.dispose();
+            }
         }
         try {
             Path dir = Path.of(System.getProperty("walscope.screenshots", "target/screenshots"));

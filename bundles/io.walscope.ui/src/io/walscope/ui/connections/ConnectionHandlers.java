@@ -1,0 +1,127 @@
+package io.walscope.ui.connections;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.jface.dialogs.IInputValidator;
+import org.eclipse.jface.dialogs.InputDialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.window.Window;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+import io.walscope.core.WalscopeException;
+import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.ui.WalscopeUi;
+import io.walscope.ui.wizard.ConnectionWizard;
+import io.walscope.ui.wizard.WalscopeWizardDialog;
+
+/** The commands of the Connections view: new, edit, duplicate, rename, delete. */
+public final class ConnectionHandlers {
+    private ConnectionHandlers() {
+    }
+
+    /** The saved profile selected in the active part, or null (the demo profile cannot be edited). */
+    static ConnectionProfile selectedSaved(ExecutionEvent event) {
+        IStructuredSelection s = HandlerUtil.getCurrentStructuredSelection(event);
+        if (s.getFirstElement() instanceof ConnectionProfile p && !p.isDemo()) {
+            return p;
+        }
+        return null;
+    }
+
+    /** Opens the wizard for a new profile, or to edit/duplicate {@code existing}. */
+    public static int openWizard(Shell shell, ConnectionProfile existing, boolean duplicate) {
+        try {
+            return createWizardDialog(shell, existing, duplicate).open();
+        } catch (WalscopeException e) {
+            MessageDialog.openError(shell, "Walscope", e.getMessage());
+            return Window.CANCEL;
+        }
+    }
+
+    /** The wizard dialog, not yet open (tests open it without blocking). */
+    public static WalscopeWizardDialog createWizardDialog(Shell shell, ConnectionProfile existing, boolean duplicate)
+            throws WalscopeException {
+        ConnectionWizard w = new ConnectionWizard(WalscopeUi.get().profiles(), WalscopeUi.get().secrets(), existing, duplicate);
+        return new WalscopeWizardDialog(shell, w);
+    }
+
+    public static final class New extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            openWizard(HandlerUtil.getActiveShell(event), null, false);
+            return null;
+        }
+    }
+
+    public static final class Edit extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            ConnectionProfile p = selectedSaved(event);
+            if (p != null) {
+                openWizard(HandlerUtil.getActiveShell(event), p, false);
+            }
+            return null;
+        }
+    }
+
+    public static final class Duplicate extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            ConnectionProfile p = selectedSaved(event);
+            if (p != null) {
+                openWizard(HandlerUtil.getActiveShell(event), p, true);
+            }
+            return null;
+        }
+    }
+
+    public static final class Rename extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            ConnectionProfile p = selectedSaved(event);
+            if (p == null) {
+                return null;
+            }
+            Shell shell = HandlerUtil.getActiveShell(event);
+            IInputValidator valid = n -> n.isBlank() ? "Give the profile a name."
+                    : n.trim().equals(ConnectionProfile.DEMO_NAME) ? "\"demo\" is the built-in demo database." : null;
+            InputDialog d = new InputDialog(shell, "Rename connection", "New name of \"" + p.getName() + "\":", p.getName(), valid);
+            if (d.open() != Window.OK || d.getValue().trim().equals(p.getName())) {
+                return null;
+            }
+            try {
+                String old = p.getName();
+                ConnectionProfile renamed = p.copy().setName(d.getValue().trim());
+                WalscopeUi.get().profiles().save(renamed, old);
+                WalscopeUi.get().secrets().rename(old, renamed.getName());
+            } catch (WalscopeException e) {
+                MessageDialog.openError(shell, "Walscope", e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    public static final class Delete extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            ConnectionProfile p = selectedSaved(event);
+            if (p == null) {
+                return null;
+            }
+            Shell shell = HandlerUtil.getActiveShell(event);
+            if (!MessageDialog.openConfirm(shell, "Delete connection", "Delete the profile \"" + p.getName()
+                    + "\" and its saved passwords? The database itself is not touched.")) {
+                return null;
+            }
+            try {
+                WalscopeUi.get().profiles().delete(p.getName());
+                WalscopeUi.get().secrets().remove(p.getName());
+            } catch (WalscopeException e) {
+                MessageDialog.openError(shell, "Walscope", e.getMessage());
+            }
+            return null;
+        }
+    }
+}

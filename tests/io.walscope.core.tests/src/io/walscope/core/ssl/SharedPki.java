@@ -1,0 +1,44 @@
+package io.walscope.core.ssl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import io.walscope.testbed.ssl.TestPki;
+
+/** One test PKI for all core SSL tests (RSA key generation takes a second), removed when the JVM exits. */
+final class SharedPki {
+    static final String USER = "alice";
+    private static TestPki pki;
+
+    private SharedPki() {
+    }
+
+    static synchronized TestPki get() {
+        if (pki == null) {
+            try {
+                Path dir = Files.createTempDirectory("walscope-pki-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir)));
+                pki = TestPki.create(dir, USER);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return pki;
+    }
+
+    static char[] password() {
+        return TestPki.PASSWORD.toCharArray();
+    }
+
+    static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // temp files
+        }
+    }
+}
