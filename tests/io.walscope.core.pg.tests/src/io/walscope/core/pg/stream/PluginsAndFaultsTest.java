@@ -62,7 +62,9 @@ class PluginsAndFaultsTest {
             Collect c = ChangeStreamTest.stream(s, db,
                     new StreamOptions().plugin(Plugin.parse(p)).slot("c_" + p).untilLsn(until));
             assertEquals(expected, c.rows(), p);
-            assertEquals(before, befores(c), p + " before-images (REPLICA IDENTITY FULL)");
+            // test_decoding leaves NULL columns out of old rows
+            assertEquals(p.equals("test_decoding") ? withoutNulls(before) : before, befores(c),
+                    p + " before-images (REPLICA IDENTITY FULL)");
         }
         Collect binary = ChangeStreamTest.stream(s, db,
                 new StreamOptions().plugin(Plugin.PGOUTPUT).slot("c_binary").binary(true).untilLsn(until));
@@ -70,6 +72,10 @@ class PluginsAndFaultsTest {
         Collect v1 = ChangeStreamTest.stream(s, db, new StreamOptions().plugin(Plugin.WAL2JSON).slot("c_wal2json")
                 .peek(true).wal2jsonFormat(1).untilLsn(until));
         assertEquals(List.of(), v1.rows(), "the wal2json slot was consumed above: peek finds nothing");
+    }
+
+    private static List<String> withoutNulls(List<String> rows) {
+        return rows.stream().map(r -> r.replaceAll(", [a-z0-9]+=null", "")).toList();
     }
 
     private static List<String> befores(Collect c) {
