@@ -24,7 +24,9 @@ import io.walscope.core.types.ValueConverter;
  * <p>
  * Values arrive as JSON strings, numbers and booleans; they are turned back into PostgreSQL's text and go through
  * the same converters as every other plugin. Unquoted {@code NaN}/{@code Infinity} (numerics without
- * {@code numeric-data-types-as-string}) are accepted. wal2json leaves unchanged TOAST columns out: with
+ * {@code numeric-data-types-as-string}) are accepted, but wal2json 2.5 prints a numeric NaN as {@code null}, which
+ * cannot be told from NULL; bytea comes without its {@code \x}, which is put back. wal2json leaves unchanged
+ * TOAST columns out: with
  * REPLICA IDENTITY FULL they are named from the old row, otherwise they cannot be known.
  */
 public final class Wal2JsonDecoder implements Decoder {
@@ -245,8 +247,16 @@ public final class Wal2JsonDecoder implements Decoder {
                     p.skipChildren();
                 }
             }
-            t.add(name, converter(oid, type), value, state);
+            t.add(name, converter(oid, type), bytea(oid, type, value), state);
         }
+    }
+
+    /** wal2json prints bytea as hex without the {@code \x} of PostgreSQL's output: put it back. */
+    private static String bytea(int oid, String type, String value) {
+        if (value != null && (oid == 17 || oid == 0 && "bytea".equals(type)) && !value.startsWith("\\x")) {
+            return "\\x" + value;
+        }
+        return value;
     }
 
     // ---- format-version 1 ----
@@ -432,8 +442,10 @@ public final class Wal2JsonDecoder implements Decoder {
 
     private void fill(TextTuple t, List<String> n, List<String> ty, List<Integer> o, List<String> v) {
         for (int i = 0; i < n.size(); i++) {
-            String value = i < v.size() ? v.get(i) : null;
-            t.add(n.get(i), converter(i < o.size() ? o.get(i) : 0, i < ty.size() ? ty.get(i) : null), value,
+            int oid = i < o.size() ? o.get(i) : 0;
+            String type = i < ty.size() ? ty.get(i) : null;
+            String value = bytea(oid, type, i < v.size() ? v.get(i) : null);
+            t.add(n.get(i), converter(oid, type), value,
                     value == null ? Tuple.NULL : Tuple.VALUE);
         }
     }

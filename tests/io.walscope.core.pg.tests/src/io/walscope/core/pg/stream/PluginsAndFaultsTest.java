@@ -61,9 +61,11 @@ class PluginsAndFaultsTest {
         for (String p : List.of("test_decoding", "wal2json", "decoderbufs")) {
             Collect c = ChangeStreamTest.stream(s, db,
                     new StreamOptions().plugin(Plugin.parse(p)).slot("c_" + p).untilLsn(until));
-            assertEquals(expected, c.rows(), p);
+            // wal2json 2.5 prints a numeric NaN as null
+            assertEquals(p.equals("wal2json") ? nanAsNull(expected) : expected, c.rows(), p);
             // test_decoding leaves NULL columns out of old rows
-            assertEquals(p.equals("test_decoding") ? withoutNulls(before) : before, befores(c),
+            assertEquals(p.equals("test_decoding") ? withoutNulls(before) : p.equals("wal2json") ? nanAsNull(before) : before,
+                    befores(c),
                     p + " before-images (REPLICA IDENTITY FULL)");
         }
         Collect binary = ChangeStreamTest.stream(s, db,
@@ -72,6 +74,10 @@ class PluginsAndFaultsTest {
         Collect v1 = ChangeStreamTest.stream(s, db, new StreamOptions().plugin(Plugin.WAL2JSON).slot("c_wal2json")
                 .peek(true).wal2jsonFormat(1).untilLsn(until));
         assertEquals(List.of(), v1.rows(), "the wal2json slot was consumed above: peek finds nothing");
+    }
+
+    private static List<String> nanAsNull(List<String> rows) {
+        return rows.stream().map(r -> r.replace("n=\"NaN\"", "n=null")).toList();
     }
 
     private static List<String> withoutNulls(List<String> rows) {
