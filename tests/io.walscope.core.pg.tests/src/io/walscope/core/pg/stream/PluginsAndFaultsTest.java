@@ -63,8 +63,9 @@ class PluginsAndFaultsTest {
                     new StreamOptions().plugin(Plugin.parse(p)).slot("c_" + p).untilLsn(until));
             // wal2json 2.5 prints a numeric NaN as null
             assertEquals(p.equals("wal2json") ? nanAsNull(expected) : expected, c.rows(), p);
-            // test_decoding leaves NULL columns out of old rows
-            assertEquals(p.equals("test_decoding") ? withoutNulls(before) : p.equals("wal2json") ? nanAsNull(before) : before,
+            // test_decoding leaves NULL columns out of old rows; decoderbufs cannot tell an old row whose columns
+            // are all NULL but the key from REPLICA IDENTITY DEFAULT's key-only row, and shows the key
+            assertEquals(p.equals("test_decoding") || p.equals("decoderbufs") ? withoutNulls(before) : p.equals("wal2json") ? nanAsNull(before) : before,
                     befores(c),
                     p + " before-images (REPLICA IDENTITY FULL)");
         }
