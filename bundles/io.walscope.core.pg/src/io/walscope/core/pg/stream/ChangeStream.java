@@ -79,8 +79,10 @@ public final class ChangeStream {
         try {
             ServerInfo info = ServerInfo.read(sql);
             preflight(sql, info);
+            boolean binary = o.plugin == Plugin.PGOUTPUT && info.versionNum() >= 140000
+                    && !Boolean.FALSE.equals(o.binary) && Slots.binaryConvertible(sql, o.publication);
             StreamPlugins.Settings settings = new StreamPlugins.Settings(o.plugin, info.versionNum(), o.publication,
-                    Boolean.TRUE.equals(o.binary), o.streaming, o.wal2jsonFormat, o.tables);
+                    binary, o.streaming, o.wal2jsonFormat, o.tables);
             Decoder decoder = StreamPlugins.decoder(settings);
             decoder.setKeyColumns(new KeyResolver(sql));
             Map<String, String> options = StreamPlugins.options(settings);
