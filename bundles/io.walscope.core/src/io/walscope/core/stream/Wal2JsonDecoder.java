@@ -96,6 +96,18 @@ public final class Wal2JsonDecoder implements Decoder {
         decode(lsn, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), l);
     }
 
+    private String lastTsText;
+    private long lastTs;
+
+    /** Every record of a transaction repeats its commit time: parse it once. */
+    private long timestamp(String text) {
+        if (!text.equals(lastTsText)) {
+            lastTs = Times.parsePgTimestamptz(text);
+            lastTsText = text;
+        }
+        return lastTs;
+    }
+
     // ---- format-version 2 ----
 
     private void record(long lsn, JsonParser p, ChangeListener l) throws Exception {
@@ -124,7 +136,7 @@ public final class Wal2JsonDecoder implements Decoder {
                 xid = p.getLongValue();
                 break;
             case "timestamp":
-                ts = Times.parsePgTimestamptz(p.getText());
+                ts = timestamp(p.getText());
                 break;
             case "lsn":
                 recLsn = Lsn.parse(p.getText());
@@ -277,7 +289,7 @@ public final class Wal2JsonDecoder implements Decoder {
                 nextLsn = Lsn.parse(p.getText());
                 break;
             case "timestamp":
-                ts = Times.parsePgTimestamptz(p.getText());
+                ts = timestamp(p.getText());
                 break;
             case "change":
                 while (p.nextToken() == JsonToken.START_OBJECT) {
