@@ -123,3 +123,15 @@ SELECT g, 'Store ' || g, point(g, g * 2), line '{1,-1,0}', lseg '[(0,0),(1,1)]',
     path '[(0,0),(1,1),(2,0)]', polygon '((0,0),(4,0),(4,4),(0,4))', circle '<(0,0),5>'
 FROM generate_series(1, 5) g
 WHERE NOT EXISTS (SELECT 1 FROM shop.stores);
+
+-- full before-images for two tables (the preparation assistant explains the others)
+ALTER TABLE shop.products REPLICA IDENTITY FULL;
+ALTER TABLE shop.customers REPLICA IDENTITY FULL;
+
+-- the publication pgoutput reads, as Debezium names it; partitions are published under their root
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_publication WHERE pubname = 'dbz_publication') THEN
+    CREATE PUBLICATION dbz_publication FOR TABLE shop.customers, shop.products, shop.stores, shop.orders,
+      shop.audit_log, shop.product_reviews WITH (publish = 'insert, update, delete, truncate', publish_via_partition_root = true);
+  END IF;
+END $$;

@@ -9,6 +9,7 @@ import io.walscope.core.WalscopeException;
 import io.walscope.core.conn.ConnectionOptions;
 import io.walscope.core.conn.Secrets;
 import io.walscope.core.pg.PgConnector;
+import io.walscope.core.pg.PgErrors;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.secure.EquinoxSecretStore;
 import io.walscope.core.profile.ProfileStore;
@@ -128,7 +129,7 @@ public final class Cli implements AutoCloseable {
         try {
             return new PgConnector().connect(t.profile(), t.secrets());
         } catch (WalscopeException e) {
-            if (!t.secrets().hasPassword() && e.getMessage().contains("password")) {
+            if (!t.secrets().hasPassword() && PgErrors.isPasswordProblem(e)) {
                 throw new WalscopeException(e.getMessage() + " No password was given: set PGPASSWORD"
                         + (t.profile().getName().isEmpty() || connection.profileName() == null ? ""
                                 : " or save it in profile \"" + t.profile().getName() + "\"") + ".", e);

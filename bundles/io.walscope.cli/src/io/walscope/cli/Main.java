@@ -17,7 +17,12 @@ public final class Main {
     static Map<String, Command> commands() {
         Map<String, Command> m = new LinkedHashMap<>();
         for (Command c : List.<Command>of(new VersionCommand(), new InfoCommand(), new DemoServerCommand(),
-                new ProfilesCommand())) {
+                new ProfilesCommand(),
+                new CheckCommand(),
+                new ApplyCommand(),
+                new SlotsCommand(),
+                new ScriptCommand(),
+                new TypesCommand())) {
             m.put(c.name(), c);
         }
         m.put("tail", new TailCommand());

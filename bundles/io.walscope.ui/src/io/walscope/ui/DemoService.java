@@ -11,6 +11,7 @@ import io.walscope.core.WalscopeException;
 import io.walscope.core.conn.Secrets;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.demo.DemoDatabase;
+import io.walscope.demo.TrafficGenerator;
 
 /** The demo database as the workbench sees it: started in a Job, stopped when the workbench closes. */
 public final class DemoService {
@@ -27,6 +28,7 @@ public final class DemoService {
     private volatile State state = State.STOPPED;
     private volatile String message = "not started";
     private volatile DemoDatabase db;
+    private volatile TrafficGenerator traffic;
 
     public void addListener(Listener l) {
         listeners.add(l);
@@ -77,7 +79,10 @@ public final class DemoService {
                     set(State.STARTING, msg);
                 });
                 db = d;
-                set(State.RUNNING, "running on port " + d.profile().getPort());
+                TrafficGenerator t = new TrafficGenerator(d::connect, Double.parseDouble(System.getProperty("walscope.demo.rate", "20")));
+                t.start();
+                traffic = t;
+                set(State.RUNNING, "running on port " + d.profile().getPort() + ", traffic about " + (int) t.rate() + " changes/s");
                 return Status.OK_STATUS;
             } catch (WalscopeException e) {
                 set(State.FAILED, e.getMessage());
@@ -93,12 +98,22 @@ public final class DemoService {
 
     /** Stops the server if this workbench started it. */
     public synchronized void shutdown() {
+        TrafficGenerator t = traffic;
+        traffic = null;
+        if (t != null) {
+            t.close();
+        }
         DemoDatabase d = db;
         db = null;
         if (d != null) {
             d.stop();
         }
         state = State.STOPPED;
+    }
+
+    /** The demo's traffic generator while it runs (its rate can be changed), or null. */
+    public TrafficGenerator traffic() {
+        return traffic;
     }
 
     private void set(State s, String msg) {

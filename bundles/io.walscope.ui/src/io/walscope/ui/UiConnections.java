@@ -14,6 +14,7 @@ import org.eclipse.ui.PlatformUI;
 import io.walscope.core.WalscopeException;
 import io.walscope.core.conn.Secrets;
 import io.walscope.core.pg.PgConnector;
+import io.walscope.core.pg.PgErrors;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.core.profile.SecretStore;
 
@@ -50,7 +51,7 @@ public final class UiConnections {
         try {
             return new PgConnector().connect(p, s);
         } catch (WalscopeException e) {
-            if (s.hasPassword() || !e.getMessage().contains("password")) {
+            if (s.hasPassword() || !PgErrors.isPasswordProblem(e)) {
                 throw e;
             }
             char[] typed = prompt(p, e.getMessage());

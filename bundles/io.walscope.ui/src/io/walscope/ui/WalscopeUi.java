@@ -20,6 +20,8 @@ public final class WalscopeUi extends AbstractUIPlugin {
     public void start(BundleContext context) throws Exception {
         super.start(context);
         instance = this;
+        getPreferenceStore().setDefault(io.walscope.ui.live.LivePreferences.BUFFER_SIZE,
+                io.walscope.ui.live.LivePreferences.DEFAULT_BUFFER_SIZE);
     }
 
     @Override

@@ -12,8 +12,16 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.eclipse.swt.dnd.Clipboard;
+import org.eclipse.swt.dnd.TextTransfer;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
@@ -28,7 +36,19 @@ import io.walscope.testbed.ssl.TestPki;
 import io.walscope.testbed.ui.Ui;
 import io.walscope.ui.connections.ConnectionHandlers;
 import io.walscope.ui.connections.ConnectionsView;
+import io.walscope.ui.types.TypeMappingView;
+import io.walscope.ui.live.LiveView;
 import io.walscope.ui.wizard.WalscopeWizardDialog;
+import io.walscope.core.live.LiveEvent;
+import io.walscope.core.pg.PgConnector;
+import io.walscope.core.pg.stream.StreamOptions;
+import io.walscope.core.profile.Plugin;
+import io.walscope.core.stream.Op;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.EnumSet;
+import java.util.List;
+import org.eclipse.swt.widgets.TableItem;
 
 /**
  * The real Walscope workbench under Xvfb (one per JVM, so the scenarios run in one window): the demo
@@ -40,6 +60,10 @@ class WalscopeUiTest {
     private static Path home;
 
     @Test
+    // the workbench runs on a thread of its own (GTK needs one thread, not the main one), so a hang fails the
+    // test instead of blocking the build until the fork times out
+    @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES,
+            threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void workbench() throws Exception {
         home = Files.createTempDirectory(Path.of("/tmp"), "walscope-ui-test-");
         Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -58,8 +82,10 @@ class WalscopeUiTest {
                             IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
                             ConnectionsView view = (ConnectionsView) w.getActivePage().findView(ConnectionsView.ID);
                             demoIsListedWithItsVersion(display, w, view);
+                            typeInspectorShowsTheDemoSchema(display, w, view);
                             wizardConnectsWithSsl(display, w, view, pki, ssl);
                             wizardExplainsBadInput(display, w, pki, ssl);
+                            liveViewShowsTheStream(display, w, view);
                         } catch (Throwable t) {
                             failure.set(t);
                         } finally {
@@ -89,6 +115,105 @@ class WalscopeUiTest {
         assertTrue(view.statusText().contains("wal_level logical"), view.statusText());
         Ui.waitForJobs(display, Duration.ofSeconds(30));
         Ui.screenshot(w.getShell(), "workbench-demo");
+    }
+
+    private void typeInspectorShowsTheDemoSchema(Display display, IWorkbenchWindow w, ConnectionsView connections)
+            throws Exception {
+        TypeMappingView types = (TypeMappingView) w.getActivePage().showView(TypeMappingView.ID);
+        connections.select("demo");
+        Tree tree = Ui.await(display, "types.tree", Tree.class, Duration.ofSeconds(10));
+        Ui.waitUntil(display, () -> {
+            TreeItem price = typeRow(tree, "shop", "products", "price");
+            return price != null && !price.getText(7).isEmpty();
+        }, Duration.ofSeconds(60), () -> "shop.products.price with a sample in the Type Mapping view; status: "
+                + types.statusText());
+        Ui.waitForJobs(display, Duration.ofSeconds(60));
+        assertTrue(types.statusText().startsWith("demo: "), types.statusText());
+        assertTrue(types.statusText().contains(" lossy"), types.statusText());
+
+        TreeItem price = typeRow(tree, "shop", "products", "price");
+        assertEquals("numeric(12,2)", price.getText(1));
+        assertEquals("decimal(12,2)", price.getText(2));
+        assertEquals("Decimal(12, 2)", price.getText(4));
+        assertEquals("full", price.getText(5));
+        assertTrue(price.getText(7).matches("\\d+\\.\\d\\d"), "a real value as PostgreSQL prints it: " + price.getText(7));
+        assertEquals("\"" + price.getText(7) + "\"", price.getText(8), "as Walscope emits it");
+        TreeItem weight = typeRow(tree, "shop", "products", "exact_weight");
+        assertEquals("numeric", weight.getText(1));
+        assertEquals("decimal", weight.getText(2));
+        assertEquals("Nullable(Decimal(76, 38))", weight.getText(4));
+        assertEquals("lossy", weight.getText(5));
+        assertTrue(weight.getText(6).startsWith("unbounded numeric"), weight.getText(6));
+        TreeItem email = typeRow(tree, "shop", "customers", "email");
+        assertEquals("shop.email", email.getText(1));
+        assertEquals("string", email.getText(2));
+        TreeItem status = typeRow(tree, "shop", "orders", "status");
+        assertEquals("enum('new','paid','shipped','cancelled')", status.getText(2));
+        assertEquals("LowCardinality(String)", status.getText(4));
+        Ui.screenshot(w.getShell(), "types-view-in-perspective");
+        IWorkbenchPartReference ref = w.getActivePage().getReference(types);
+        w.getActivePage().setPartState(ref, IWorkbenchPage.STATE_MAXIMIZED);
+        Ui.flush(display);
+        Ui.screenshot(w.getShell(), "types-view");
+        tree.setTopItem(typeRow(tree, "shop", "products", "id"));
+        tree.showColumn(tree.getColumn(8));
+        Ui.screenshot(w.getShell(), "types-view-samples");
+        tree.showColumn(tree.getColumn(0));
+
+        Button lossy = Ui.find(display, "types.lossyOnly", Button.class);
+        lossy.setSelection(true);
+        Ui.click(lossy);
+        assertNull(typeRow(tree, "shop", "products", "price"), "full columns are filtered out");
+        assertNotNull(typeRow(tree, "shop", "products", "exact_weight"));
+        Ui.screenshot(w.getShell(), "types-view-lossy");
+        lossy.setSelection(false);
+        Ui.click(lossy);
+        Text search = Ui.find(display, "types.search", Text.class);
+        search.setText("weight");
+        assertNotNull(typeRow(tree, "shop", "products", "exact_weight"));
+        assertNull(typeRow(tree, "shop", "products", "price"));
+        assertNull(typeRow(tree, "shop", "customers", "email"));
+        search.setText("");
+        assertNotNull(typeRow(tree, "shop", "customers", "email"));
+
+        Button copy = Ui.find(display, "types.copyDdl", Button.class);
+        types.select("shop", "products", "price");
+        assertTrue(copy.isEnabled(), "Copy ClickHouse DDL for a selected column's table");
+        Ui.click(copy);
+        String ddl = types.lastCopiedDdl();
+        assertTrue(ddl.startsWith("CREATE TABLE `shop`.`products`"), ddl);
+        assertTrue(ddl.contains("    `price` Decimal(12, 2),\n"), ddl);
+        assertTrue(ddl.endsWith("ENGINE = ReplacingMergeTree(_lsn)\nORDER BY (`id`);\n"), ddl);
+        Clipboard clipboard = new Clipboard(display);
+        try {
+            assertEquals(ddl, clipboard.getContents(TextTransfer.getInstance()), "on the clipboard");
+        } finally {
+            clipboard.dispose();
+        }
+        types.select("shop", "audit_log", null);
+        Ui.click(copy);
+        assertTrue(types.lastCopiedDdl().contains("ORDER BY tuple()"), types.lastCopiedDdl());
+        assertTrue(types.statusText().startsWith("Copied the ClickHouse DDL of shop.audit_log"), types.statusText());
+        w.getActivePage().setPartState(ref, IWorkbenchPage.STATE_RESTORED);
+    }
+
+    /** The Type Mapping view's row of a column, or null when it is not shown. */
+    private static TreeItem typeRow(Tree tree, String schema, String table, String column) {
+        for (TreeItem s : tree.getItems()) {
+            if (!s.getText(0).equals(schema)) {
+                continue;
+            }
+            for (TreeItem t : s.getItems()) {
+                if (t.getText(0).equals(table) || t.getText(0).startsWith(table + " (")) {
+                    for (TreeItem c : t.getItems()) {
+                        if (c.getText(0).equals(column)) {
+                            return c;
+                        }
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private void wizardConnectsWithSsl(Display display, IWorkbenchWindow w, ConnectionsView view, TestPki pki,
@@ -163,6 +288,137 @@ class WalscopeUiTest {
         assertTrue(view.statusText().contains("SSL TLSv1."), view.statusText());
         Ui.waitForJobs(display, Duration.ofSeconds(30));
         Ui.screenshot(w.getShell(), "workbench-connections");
+    }
+
+    private void liveViewShowsTheStream(Display display, IWorkbenchWindow w, ConnectionsView connections) throws Exception {
+        connections.select("demo");
+        LiveView live = (LiveView) w.getActivePage().showView(LiveView.ID);
+        try (Connection c = new PgConnector().connect(WalscopeUi.get().demo().profile(), WalscopeUi.get().demo().secrets());
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS shop.live_test (id int PRIMARY KEY, name text, note text)");
+            st.execute("ALTER TABLE shop.live_test REPLICA IDENTITY FULL");
+            st.execute("CREATE TABLE IF NOT EXISTS shop.live_default (id int PRIMARY KEY, name text)");
+            try {
+                st.execute("ALTER PUBLICATION dbz_publication ADD TABLE shop.live_test, shop.live_default");
+            } catch (java.sql.SQLException alreadyThere) {
+                // a second run of the test on the same demo data
+            }
+            st.execute("TRUNCATE shop.live_test, shop.live_default");
+            live.start(new StreamOptions().plugin(Plugin.PGOUTPUT));
+            Ui.waitUntil(display, () -> live.stateText().startsWith("RUNNING") && live.slotName() != null
+                    && slotExists(st, live.slotName()), Duration.ofSeconds(60), () -> "the stream to run: " + live.stateText());
+            String slot = live.slotName();
+            st.execute("INSERT INTO shop.live_test VALUES (1, 'first', 'a'), (2, 'second', 'b')");
+            st.execute("UPDATE shop.live_test SET name = 'FIRST' WHERE id = 1");
+            st.execute("DELETE FROM shop.live_test WHERE id = 2");
+            st.execute("INSERT INTO shop.live_default VALUES (7, 'x')");
+            st.execute("UPDATE shop.live_default SET name = 'y' WHERE id = 7");
+            Ui.waitUntil(display, () -> rows(live, "shop.live_default").size() == 2, Duration.ofSeconds(30),
+                    () -> "the changes to appear; status: " + live.statusText());
+            var traffic = WalscopeUi.get().demo().traffic();
+            Ui.waitUntil(display, () -> rows(live, "shop.orders").size() > 0, Duration.ofSeconds(30),
+                    () -> "the demo traffic to show (partitions published under the root shop.orders); traffic wrote "
+                            + traffic.changes() + ", last error " + traffic.lastError() + "; status " + live.statusText());
+            List<LiveEvent> test = rows(live, "shop.live_test");
+            assertEquals(List.of(Op.INSERT, Op.INSERT, Op.UPDATE, Op.DELETE), test.stream().map(LiveEvent::op).toList());
+            assertEquals("id=1", test.get(2).key());
+            assertEquals("changed: name", test.get(2).summary());
+            assertTrue(test.get(3).summary().contains("id=2"), test.get(3).summary());
+
+            // detail pane: FULL before-image side by side, the changed value highlighted
+            Table table = Ui.find(display, "live.table", Table.class);
+            int updateRow = rowOf(live, test.get(2));
+            table.setSelection(updateRow);
+            Ui.click(table);
+            Table values = Ui.find(display, "live.detail.values", Table.class);
+            Ui.waitUntil(display, () -> values.getItemCount() == 3, Duration.ofSeconds(5), () -> "the detail pane");
+            TableItem name = values.getItem(1);
+            assertEquals("name", name.getText(0));
+            assertEquals("first", name.getText(1));
+            assertEquals("FIRST", name.getText(2));
+            assertFalse(name.getBackground().equals(values.getItem(0).getBackground()), "the changed value is highlighted");
+            // DEFAULT replica identity: no before-image, said so
+            LiveEvent defaultUpdate = rows(live, "shop.live_default").get(1);
+            table.setSelection(rowOf(live, defaultUpdate));
+            Ui.click(table);
+            Ui.waitUntil(display, () -> values.getItemCount() == 2, Duration.ofSeconds(5), () -> "the detail pane");
+            assertTrue(values.getItem(1).getText(1).contains("REPLICA IDENTITY"), values.getItem(1).getText(1));
+
+            // filters hide and show, and say how many they hide
+            live.showOps(EnumSet.of(Op.DELETE));
+            Ui.flush(display);
+            assertTrue(rows(live, null).stream().allMatch(e -> e.op() == Op.DELETE));
+            assertTrue(live.statusText().contains("hidden by filters"), live.statusText());
+            live.showOps(EnumSet.allOf(Op.class));
+            live.search("FIRST");
+            Ui.flush(display);
+            assertTrue(rows(live, null).stream().allMatch(e -> e.json().toLowerCase().contains("first")), "search in values");
+            assertEquals(2, rows(live, "shop.live_test").size(), "the insert and the update of row 1");
+            live.search("");
+
+            // pause: the view stands still while changes arrive; resume catches up, nothing lost
+            live.setPaused(true);
+            int before = rows(live, "shop.live_test").size();
+            st.execute("INSERT INTO shop.live_test SELECT g, 'bulk ' || g, repeat('x', 50) FROM generate_series(100, 399) g");
+            Ui.waitUntil(display, () -> live.statusText().contains("PAUSED (") && !live.statusText().contains("PAUSED (0 waiting)"),
+                    Duration.ofSeconds(30), () -> "changes to arrive while paused: " + live.statusText());
+            assertEquals(before, rows(live, "shop.live_test").size(), "the view did not move while paused");
+            live.setPaused(false);
+            Ui.waitUntil(display, () -> rows(live, "shop.live_test").size() == before + 300, Duration.ofSeconds(30),
+                    () -> "resume to catch up: " + rows(live, "shop.live_test").size());
+
+            // export writes the tail format
+            Path export = Files.createTempFile("walscope-live", ".jsonl");
+            org.eclipse.core.runtime.jobs.Job job = live.exportTo(export);
+            Ui.waitUntil(display, () -> job.getResult() != null, Duration.ofSeconds(30), () -> "the export");
+            List<String> lines = Files.readAllLines(export);
+            assertEquals(live.rowCount(), lines.size());
+            assertTrue(lines.stream().anyMatch(l -> l.contains("\"table\":\"live_test\"") && l.contains("\"op\":\"update\"")
+                    && l.contains("\"before\":{\"id\":1,\"name\":\"first\"")), lines.get(0));
+
+            // the reader and the WAL poller run as long as the stream does: no waiting for idle jobs here
+            table.setSelection(updateRow);
+            Ui.click(table);
+            Ui.screenshot(w.getShell(), "live-view");
+
+            live.stop();
+            Ui.waitUntil(display, () -> live.stateText().startsWith("STOPPED"), Duration.ofSeconds(30),
+                    () -> "the stream to stop: " + live.stateText());
+            // PostgreSQL drops a temporary slot when the walsender exits, a moment after the client closed
+            Ui.waitUntil(display, () -> !slotExists(st, slot), Duration.ofSeconds(10),
+                    () -> "the temporary slot to be dropped");
+            Ui.screenshot(w.getShell(), "live-view-stopped");
+        }
+    }
+
+    private static boolean slotExists(Statement st, String slot) {
+        try (var rs = st.executeQuery("SELECT count(*) FROM pg_replication_slots WHERE slot_name = '" + slot + "'")) {
+            rs.next();
+            return rs.getInt(1) == 1;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The events the live view shows (optionally of one table), in table order. */
+    private static List<LiveEvent> rows(LiveView live, String table) {
+        List<LiveEvent> out = new java.util.ArrayList<>();
+        for (int i = 0; i < live.rowCount(); i++) {
+            LiveEvent e = live.eventAt(i);
+            if (e != null && (table == null || table.equals(e.qualifiedTable()))) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static int rowOf(LiveView live, LiveEvent e) {
+        for (int i = 0; i < live.rowCount(); i++) {
+            if (live.eventAt(i) == e) {
+                return i;
+            }
+        }
+        throw new AssertionError("not shown: " + e);
     }
 
     private void wizardExplainsBadInput(Display display, IWorkbenchWindow w, TestPki pki, TestServer ssl) throws Exception {

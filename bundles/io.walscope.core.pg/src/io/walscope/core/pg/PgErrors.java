@@ -29,8 +29,8 @@ public final class PgErrors {
         if ("28P01".equals(state) || serverMsg.contains("password authentication failed")) {
             msg = "Password authentication failed for user \"" + p.getUser() + "\" at " + where
                     + ": check the password (or PGPASSWORD) and the user name.";
-        } else if ("08004".equals(state) && serverMsg.contains("password")
-                && serverMsg.contains("not provided")) {
+        } else if (serverMsg.contains("password") && (serverMsg.contains("not provided")
+                || serverMsg.contains("no password was provided"))) {
             msg = "The server at " + where + " asks for a password for user \"" + p.getUser()
                     + "\": save one in the profile or set PGPASSWORD.";
         } else if ("3D000".equals(state)) {
@@ -60,6 +60,15 @@ public final class PgErrors {
             msg = "Could not connect to " + where + ": " + oneLine(serverMsg.isEmpty() ? root.toString() : serverMsg);
         }
         return new WalscopeException(msg, e);
+    }
+
+    /**
+     * True when {@code e} (from {@link #explainConnect}) says the server wanted a password it did not get or
+     * did not accept — not, say, a wrong key password — so a caller may ask for one.
+     */
+    public static boolean isPasswordProblem(WalscopeException e) {
+        String m = e.getMessage();
+        return m != null && (m.startsWith("Password authentication failed") || m.contains("asks for a password"));
     }
 
     /** Explains a failing SQL statement: the server's message, on one line, without the "ERROR:" noise. */

@@ -47,6 +47,15 @@ public final class ConnectionHandlers {
         return new WalscopeWizardDialog(shell, w);
     }
 
+    /** Starts the built-in demo database (and its traffic) when it is not running. */
+    public static final class StartDemo extends AbstractHandler {
+        @Override
+        public Object execute(ExecutionEvent event) {
+            WalscopeUi.get().demo().start();
+            return null;
+        }
+    }
+
     public static final class New extends AbstractHandler {
         @Override
         public Object execute(ExecutionEvent event) {
@@ -55,41 +64,42 @@ public final class ConnectionHandlers {
         }
     }
 
-    public static final class Edit extends AbstractHandler {
+    /** A command on the selected saved profile (the demo profile has none of these). */
+    abstract static class OnProfile extends AbstractHandler {
         @Override
-        public Object execute(ExecutionEvent event) {
+        public final Object execute(ExecutionEvent event) {
             ConnectionProfile p = selectedSaved(event);
             if (p != null) {
-                openWizard(HandlerUtil.getActiveShell(event), p, false);
+                run(HandlerUtil.getActiveShell(event), p);
             }
             return null;
         }
+
+        abstract void run(Shell shell, ConnectionProfile p);
     }
 
-    public static final class Duplicate extends AbstractHandler {
+    public static final class Edit extends OnProfile {
         @Override
-        public Object execute(ExecutionEvent event) {
-            ConnectionProfile p = selectedSaved(event);
-            if (p != null) {
-                openWizard(HandlerUtil.getActiveShell(event), p, true);
-            }
-            return null;
+        void run(Shell shell, ConnectionProfile p) {
+            openWizard(shell, p, false);
         }
     }
 
-    public static final class Rename extends AbstractHandler {
+    public static final class Duplicate extends OnProfile {
         @Override
-        public Object execute(ExecutionEvent event) {
-            ConnectionProfile p = selectedSaved(event);
-            if (p == null) {
-                return null;
-            }
-            Shell shell = HandlerUtil.getActiveShell(event);
+        void run(Shell shell, ConnectionProfile p) {
+            openWizard(shell, p, true);
+        }
+    }
+
+    public static final class Rename extends OnProfile {
+        @Override
+        void run(Shell shell, ConnectionProfile p) {
             IInputValidator valid = n -> n.isBlank() ? "Give the profile a name."
                     : n.trim().equals(ConnectionProfile.DEMO_NAME) ? "\"demo\" is the built-in demo database." : null;
             InputDialog d = new InputDialog(shell, "Rename connection", "New name of \"" + p.getName() + "\":", p.getName(), valid);
             if (d.open() != Window.OK || d.getValue().trim().equals(p.getName())) {
-                return null;
+                return;
             }
             try {
                 String old = p.getName();
@@ -99,21 +109,15 @@ public final class ConnectionHandlers {
             } catch (WalscopeException e) {
                 MessageDialog.openError(shell, "Walscope", e.getMessage());
             }
-            return null;
         }
     }
 
-    public static final class Delete extends AbstractHandler {
+    public static final class Delete extends OnProfile {
         @Override
-        public Object execute(ExecutionEvent event) {
-            ConnectionProfile p = selectedSaved(event);
-            if (p == null) {
-                return null;
-            }
-            Shell shell = HandlerUtil.getActiveShell(event);
+        void run(Shell shell, ConnectionProfile p) {
             if (!MessageDialog.openConfirm(shell, "Delete connection", "Delete the profile \"" + p.getName()
                     + "\" and its saved passwords? The database itself is not touched.")) {
-                return null;
+                return;
             }
             try {
                 WalscopeUi.get().profiles().delete(p.getName());
@@ -121,7 +125,6 @@ public final class ConnectionHandlers {
             } catch (WalscopeException e) {
                 MessageDialog.openError(shell, "Walscope", e.getMessage());
             }
-            return null;
         }
     }
 }

@@ -45,10 +45,10 @@ public final class ConnectionsView extends ViewPart {
         Widgets.name(viewer.getTable(), "connections.table");
         viewer.getTable().setHeaderVisible(true);
         viewer.getTable().setLinesVisible(true);
-        column("Name", 90, p -> p.getName());
-        column("Connection", 250, p -> p.isDemo() && p.getPort() == 0 ? "built-in demo database" : p.describe());
+        column("Name", 110, p -> p.getName());
+        column("Connection", 200, p -> p.isDemo() && p.getPort() == 0 ? "built-in demo database" : p.describe());
         column("Plugin", 80, p -> p.getPlugin().id());
-        column("State", 260, this::stateOf);
+        column("State", 240, this::stateOf);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addSelectionChangedListener(e -> showServerVersion(selected()));
         getSite().setSelectionProvider(viewer);

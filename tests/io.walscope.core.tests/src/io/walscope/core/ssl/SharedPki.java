@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import io.walscope.testbed.ssl.TestPki;
 
@@ -34,11 +32,18 @@ final class SharedPki {
         return TestPki.PASSWORD.toCharArray();
     }
 
+    /** Plain java.io and no lambdas: also runs in a shutdown hook, after the OSGi framework closed this bundle. */
     static void delete(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // temp files
+        deleteTree(dir.toFile());
+    }
+
+    private static void deleteTree(java.io.File f) {
+        java.io.File[] children = f.listFiles();
+        if (children != null) {
+            for (java.io.File c : children) {
+                deleteTree(c);
+            }
         }
+        f.delete();
     }
 }

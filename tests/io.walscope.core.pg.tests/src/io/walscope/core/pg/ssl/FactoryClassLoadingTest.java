@@ -19,7 +19,7 @@ import io.walscope.testbed.ssl.TestPki.KeyForm;
 /**
  * How pgjdbc finds {@link WalscopeSslFactory}: it loads {@code sslfactory} by name with its own class loader,
  * then with the thread's context class loader. Under OSGi (these tests run in Equinox) its bundle cannot
- * see ours, so the context loader decides.
+ * see ours, so the context loader decides; {@link PgConnector} sets it around every connect.
  */
 class FactoryClassLoadingTest {
     private static ConnectionProfile profile() {
@@ -47,24 +47,31 @@ class FactoryClassLoadingTest {
     }
 
     @Test
-    void withoutAContextLoaderOnlyPgConnectorFindsIt() throws Exception {
-        boolean osgi = org.postgresql.Driver.class.getClassLoader() != WalscopeSslFactory.class.getClassLoader()
-                && !canSee(org.postgresql.Driver.class.getClassLoader());
+    void pgjdbcAloneCannotSeeItUnderOsgi() {
+        boolean osgi = !canSee(org.postgresql.Driver.class.getClassLoader());
         ClassLoader before = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(null);
         try {
             if (osgi) {
-                // the bare driver cannot see Walscope's factory under OSGi ...
                 SQLException e = assertThrows(SQLException.class, () -> open(profile()).close());
-                assertTrue(String.valueOf(e.getMessage()).contains("WalscopeSslFactory"), e.getMessage());
+                assertTrue(e.getMessage().contains("could not be instantiated"), e.getMessage());
+                String m = io.walscope.core.pg.PgErrors.explainConnect(e, profile()).getMessage();
+                assertTrue(m.contains("could not load Walscope's SSL support"), m);
             } else {
                 // a flat class path: the driver's own loader sees the factory
                 assertTrue(canSee(org.postgresql.Driver.class.getClassLoader()));
             }
-            // ... PgConnector, which every part of Walscope uses, sets the context loader itself
-            try (Connection c = new PgConnector().connect(profile(), SslServers.keyPassword(true))) {
-                assertEquals(SslServers.CERT_USER, SslConnectTest.session(c).get(0));
-            }
+        } finally {
+            Thread.currentThread().setContextClassLoader(before);
+        }
+    }
+
+    @Test
+    void pgConnectorWorksWhateverTheThreadsContextLoader() throws Exception {
+        ClassLoader before = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(null);
+        try (Connection c = new PgConnector().connect(profile(), SslServers.keyPassword(true))) {
+            assertEquals(SslServers.CERT_USER, SslConnectTest.session(c).get(0));
             assertEquals(null, Thread.currentThread().getContextClassLoader(), "restored");
         } finally {
             Thread.currentThread().setContextClassLoader(before);

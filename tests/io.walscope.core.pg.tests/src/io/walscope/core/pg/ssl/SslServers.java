@@ -43,6 +43,7 @@ final class SslServers {
         if (pki == null) {
             try {
                 Path dir = Files.createTempDirectory("walscope-ssl-pki-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir.toFile()), "walscope-ssl-pki-cleanup"));
                 pki = TestPki.create(dir, CERT_USER);
                 pki.issueServer("server-elsewhere", "db.example.test");
             } catch (IOException e) {
@@ -50,6 +51,17 @@ final class SslServers {
             }
         }
         return pki;
+    }
+
+    /** Plain java.io and no lambdas: runs in a shutdown hook, after the OSGi framework closed this bundle's loader. */
+    static void deleteTree(java.io.File f) {
+        java.io.File[] children = f.listFiles();
+        if (children != null) {
+            for (java.io.File c : children) {
+                deleteTree(c);
+            }
+        }
+        f.delete();
     }
 
     static synchronized Servers of(String major) {

@@ -1,0 +1,171 @@
+package io.walscope.core.live;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import io.walscope.core.stream.ChangeEvent;
+import io.walscope.core.stream.ChangeListener;
+import io.walscope.core.stream.JsonLinesWriter;
+import io.walscope.core.stream.Op;
+import io.walscope.core.stream.Transaction;
+import io.walscope.core.stream.Tuple;
+
+/**
+ * The listener between a change stream and the live view: turns every change into a compact
+ * {@link LiveEvent} (with its {@code walscope tail} JSON line) and appends it to a {@link LiveBuffer}, never
+ * waiting for anyone. Keeps the counters the status line shows. Runs on the reader's thread; the counters may
+ * be read from any thread.
+ */
+public final class LiveCapture implements ChangeListener {
+    private static final int SUMMARY_MAX = 160;
+    private final LiveBuffer buffer;
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+    private final JsonLinesWriter writer;
+    private volatile long received;
+    private volatile long transactions;
+    private volatile long lastLsn;
+    private volatile long lastCommitMicros;
+    private volatile int reconnects;
+
+    public LiveCapture(LiveBuffer buffer, String database) {
+        this.buffer = buffer;
+        try {
+            this.writer = new JsonLinesWriter(bytes, JsonLinesWriter.Format.JSONL, database);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void change(ChangeEvent e) throws IOException {
+        writer.change(e);
+        writer.flush();
+        byte[] line = bytes.toByteArray();
+        bytes.reset();
+        int n = line.length;
+        while (n > 0 && (line[n - 1] == '\n')) {
+            n--;
+        }
+        if (n != line.length) {
+            line = java.util.Arrays.copyOf(line, n);
+        }
+        Transaction tx = e.tx();
+        LiveEvent ev = new LiveEvent(buffer.nextSeq(), e.lsn(), tx == null ? 0 : tx.commitLsn(),
+                tx == null ? -1 : tx.xid(), tx == null ? 0 : tx.commitTimeMicros(), e.op(), e.schema(), e.table(),
+                e.key() == null ? null : pairs(e.key(), SUMMARY_MAX), summary(e), line);
+        buffer.add(ev);
+        received++;
+        if (Long.compareUnsigned(e.lsn(), lastLsn) > 0) {
+            lastLsn = e.lsn();
+        }
+    }
+
+    @Override
+    public void commit(Transaction tx) {
+        transactions++;
+        if (Long.compareUnsigned(tx.endLsn(), lastLsn) > 0) {
+            lastLsn = tx.endLsn();
+        }
+        if (tx.commitTimeMicros() != 0) {
+            lastCommitMicros = tx.commitTimeMicros();
+        }
+    }
+
+    @Override
+    public void reconnected(long resumeLsn, int attempt) {
+        reconnects++;
+    }
+
+    /** Changes received since the start. */
+    public long received() {
+        return received;
+    }
+
+    public long transactions() {
+        return transactions;
+    }
+
+    /** The highest LSN received (a change's or a commit's end). */
+    public long lastLsn() {
+        return lastLsn;
+    }
+
+    /** Commit time of the last transaction received, microseconds since the epoch (0 none). */
+    public long lastCommitMicros() {
+        return lastCommitMicros;
+    }
+
+    public int reconnects() {
+        return reconnects;
+    }
+
+    /** "what changed": the changed columns of an update, the first values of an insert, the key of a delete. */
+    static String summary(ChangeEvent e) {
+        Op op = e.op();
+        switch (op) {
+            case UPDATE -> {
+                Tuple before = e.before();
+                Tuple after = e.after();
+                if (after == null) {
+                    return "";
+                }
+                if (before == null) {
+                    return "new values: " + pairs(after, SUMMARY_MAX - 12);
+                }
+                StringBuilder sb = new StringBuilder("changed: ");
+                boolean any = false;
+                for (int i = 0; i < after.size(); i++) {
+                    if (after.state(i) == Tuple.UNCHANGED_TOAST) {
+                        continue;
+                    }
+                    int b = before.indexOf(after.name(i));
+                    if (b < 0 || before.state(b) != after.state(i) || !before.json(b).equals(after.json(i))) {
+                        if (any) {
+                            sb.append(", ");
+                        }
+                        sb.append(after.name(i));
+                        any = true;
+                        if (sb.length() > SUMMARY_MAX) {
+                            return sb.append("…").toString();
+                        }
+                    }
+                }
+                return any ? sb.toString() : "no column changed";
+            }
+            case INSERT, READ -> {
+                return e.after() == null ? "" : pairs(e.after(), SUMMARY_MAX);
+            }
+            case DELETE -> {
+                Tuple t = e.before() != null ? e.before() : e.key();
+                return t == null ? "" : pairs(t, SUMMARY_MAX);
+            }
+            case TRUNCATE -> {
+                return "table truncated" + (e.truncateCascade() ? " (cascade)" : "");
+            }
+            case MESSAGE -> {
+                String text = e.messageText();
+                return e.messagePrefix() + ": " + (text == null ? "(binary)" : text);
+            }
+            default -> {
+                return "";
+            }
+        }
+    }
+
+    /** {@code a=1, b="x"} up to about {@code max} characters. */
+    static String pairs(Tuple t, int max) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < t.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(t.name(i)).append('=');
+            sb.append(t.state(i) == Tuple.UNCHANGED_TOAST ? "(unchanged TOAST)" : t.json(i));
+            if (sb.length() > max) {
+                sb.setLength(max);
+                return sb.append('…').toString();
+            }
+        }
+        return sb.toString();
+    }
+}

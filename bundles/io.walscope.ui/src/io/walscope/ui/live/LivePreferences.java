@@ -1,0 +1,33 @@
+package io.walscope.ui.live;
+
+import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPreferencePage;
+
+import io.walscope.ui.WalscopeUi;
+
+/** Preferences of the live view: the size of its ring buffer. */
+public final class LivePreferences extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+    public static final String BUFFER_SIZE = "live.bufferSize";
+    public static final int DEFAULT_BUFFER_SIZE = 200_000;
+
+    public LivePreferences() {
+        super(GRID);
+        setDescription("The live view keeps the newest changes in a ring buffer; when it is full the oldest drop "
+                + "(the view says how many). Each change takes a few hundred bytes.");
+    }
+
+    @Override
+    public void init(IWorkbench workbench) {
+        setPreferenceStore(WalscopeUi.get().getPreferenceStore());
+        getPreferenceStore().setDefault(BUFFER_SIZE, DEFAULT_BUFFER_SIZE);
+    }
+
+    @Override
+    protected void createFieldEditors() {
+        IntegerFieldEditor size = new IntegerFieldEditor(BUFFER_SIZE, "Changes kept in the live view:", getFieldEditorParent());
+        size.setValidRange(1_000, 5_000_000);
+        addField(size);
+    }
+}

@@ -1,0 +1,186 @@
+package io.walscope.ui.live;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+
+import io.walscope.core.WalscopeException;
+import io.walscope.core.live.LiveBuffer;
+import io.walscope.core.live.LiveCapture;
+import io.walscope.core.pg.stream.ChangeStream;
+import io.walscope.core.pg.stream.StreamOptions;
+import io.walscope.core.pg.stream.StreamResult;
+import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.ui.UiConnections;
+
+/**
+ * One run of the live view: a change stream read by a Job into a bounded {@link LiveBuffer} (the reader never
+ * waits for the display), plus a Job that polls the server's WAL position and the slot's retained WAL for the
+ * status line. Listeners hear about state changes on background threads.
+ */
+final class LiveSession {
+    enum State {
+        STARTING, RUNNING, STOPPED, FAILED
+    }
+
+    /** State changes (background thread). */
+    interface Listener {
+        void changed(LiveSession s);
+    }
+
+    private final ConnectionProfile profile;
+    private final StreamOptions options;
+    private final LiveBuffer buffer;
+    private final LiveCapture capture;
+    private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
+    private volatile State state = State.STARTING;
+    private volatile String message = "starting";
+    private volatile ChangeStream stream;
+    private volatile long serverLsn;
+    private volatile Long retainedBytes;
+    private volatile long startedNanos;
+    private Job reader;
+    private Job poller;
+
+    LiveSession(ConnectionProfile profile, StreamOptions options, LiveBuffer buffer) {
+        this.profile = profile;
+        this.options = options;
+        this.buffer = buffer;
+        this.capture = new LiveCapture(buffer, profile.getDatabase());
+    }
+
+    void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    ConnectionProfile profile() {
+        return profile;
+    }
+
+    StreamOptions options() {
+        return options;
+    }
+
+    LiveBuffer buffer() {
+        return buffer;
+    }
+
+    LiveCapture capture() {
+        return capture;
+    }
+
+    State state() {
+        return state;
+    }
+
+    String message() {
+        return message;
+    }
+
+    /** The server's current WAL LSN at the last poll (0 unknown). */
+    long serverLsn() {
+        return serverLsn;
+    }
+
+    /** WAL the slot retains, at the last poll; null unknown. */
+    Long retainedBytes() {
+        return retainedBytes;
+    }
+
+    String slotName() {
+        ChangeStream s = stream;
+        return s == null ? null : s.slotName();
+    }
+
+    long startedNanos() {
+        return startedNanos;
+    }
+
+    /** Starts reading (and polling) in Jobs. */
+    void start() {
+        startedNanos = System.nanoTime();
+        set(State.STARTING, "connecting to " + profile.describe());
+        reader = Job.create("Live changes from " + profile.getName(), (IProgressMonitor m) -> {
+            try {
+                ChangeStream s = new ChangeStream(profile, UiConnections.secretsFor(profile), options);
+                stream = s;
+                set(State.RUNNING, "streaming with " + options.plugin().id());
+                StreamResult r = s.run(capture);
+                set(State.STOPPED, "stopped (" + r.reason() + "): " + r.events() + " changes in " + r.transactions()
+                        + " transactions" + (options.slotMode() == StreamOptions.SlotMode.TEMPORARY
+                                ? "; the temporary slot is gone" : "; slot " + r.slot() + " keeps its confirmed position"));
+            } catch (WalscopeException e) {
+                set(State.FAILED, e.getMessage());
+            } catch (RuntimeException e) {
+                set(State.FAILED, "The stream stopped unexpectedly: " + e);
+            }
+            return Status.OK_STATUS;
+        });
+        reader.setSystem(true);
+        reader.schedule();
+        poller = new Job("Walscope WAL position of " + profile.getName()) {
+            @Override
+            protected IStatus run(IProgressMonitor m) {
+                poll();
+                if (state == State.STARTING || state == State.RUNNING) {
+                    schedule(2000);
+                }
+                return Status.OK_STATUS;
+            }
+        };
+        poller.setSystem(true);
+        poller.schedule(500);
+    }
+
+    private void poll() {
+        try (Connection c = UiConnections.open(profile)) {
+            boolean old = c.getMetaData().getDatabaseMajorVersion() < 10;
+            String lsnFn = old ? "pg_current_xlog_location()" : "pg_current_wal_lsn()";
+            String diffFn = old ? "pg_xlog_location_diff" : "pg_wal_lsn_diff";
+            try (PreparedStatement ps = c.prepareStatement("SELECT (" + lsnFn + " - '0/0'::pg_lsn)::text, (SELECT "
+                    + diffFn + "(" + lsnFn + ", restart_lsn) FROM pg_replication_slots WHERE slot_name = ?)")) {
+                ps.setString(1, slotName() == null ? "" : slotName());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    serverLsn = new java.math.BigDecimal(rs.getString(1)).longValue();
+                    retainedBytes = rs.getObject(2) == null ? null : rs.getBigDecimal(2).longValue();
+                }
+            }
+        } catch (WalscopeException | SQLException | RuntimeException e) {
+            // the status line keeps the last numbers; the stream reports real failures
+        }
+    }
+
+    /** Stops the stream: it flushes and confirms what was delivered; a temporary slot goes with the connection. */
+    void stop() {
+        ChangeStream s = stream;
+        if (s != null) {
+            s.cancel();
+        }
+        if (reader != null && stream == null) {
+            reader.cancel();
+        }
+    }
+
+    /** Waits (from a Job or a test thread, never the display thread) until the reader has ended. */
+    void join() throws InterruptedException {
+        if (reader != null) {
+            reader.join();
+        }
+    }
+
+    private void set(State s, String msg) {
+        state = s;
+        message = msg;
+        for (Listener l : listeners) {
+            l.changed(this);
+        }
+    }
+}

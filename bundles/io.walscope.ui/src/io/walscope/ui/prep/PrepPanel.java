@@ -1,0 +1,378 @@
+package io.walscope.ui.prep;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.IStatus;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+
+import io.walscope.core.WalscopeException;
+import io.walscope.core.check.CheckOptions;
+import io.walscope.core.check.CheckReport;
+import io.walscope.core.check.Finding;
+import io.walscope.core.check.Scripts;
+import io.walscope.core.conn.Secrets;
+import io.walscope.core.pg.PgConnector;
+import io.walscope.core.pg.ServerInfo;
+import io.walscope.core.pg.check.ApplyReport;
+import io.walscope.core.pg.check.CheckRunner;
+import io.walscope.core.pg.check.FixApplier;
+import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.ui.Widgets;
+
+/**
+ * The body of the Preparation editor: findings grouped by area with status icons, the fix SQL of the
+ * selection, Re-check / Apply selected / Export script, and the per-table matrix. Every database call runs in
+ * a Job; results come back through {@code asyncExec} with a dispose check.
+ */
+public final class PrepPanel extends Composite {
+    /** Where the secrets of the profile come from (called in the Job, never on the display thread). */
+    public interface SecretsSource {
+        Secrets get() throws WalscopeException;
+    }
+
+    private final ConnectionProfile profile;
+    private final SecretsSource secrets;
+    private final CheckOptions options;
+    private final StatusImages images;
+    private final TreeViewer tree;
+    private final StyledText sql;
+    private final TableMatrix matrix;
+    private final Label status;
+    private final Button recheck;
+    private final Button apply;
+    private final Button export;
+    private final CTabFolder tabs;
+    private CheckReport report;
+    private Job job;
+    private volatile boolean busy;
+    private String lastApply = "";
+    /** Asks before applying; tests replace it. */
+    private Predicate<String> confirm = text -> MessageDialog.openConfirm(getShell(), "Walscope", text);
+
+    public PrepPanel(Composite parent, ConnectionProfile profile, SecretsSource secrets) {
+        super(parent, SWT.NONE);
+        this.profile = profile;
+        this.secrets = secrets;
+        this.options = CheckOptions.of(profile.getSchemas().isEmpty() ? List.of("public") : profile.getSchemas(), profile.getPlugin());
+        this.images = new StatusImages(getDisplay());
+        setLayout(new GridLayout(1, false));
+
+        Composite bar = new Composite(this, SWT.NONE);
+        bar.setLayout(new GridLayout(4, false));
+        bar.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        status = Widgets.name(new Label(bar, SWT.NONE), "prep.status");
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        recheck = button(bar, Messages.RECHECK, "prep.recheck", this::recheck);
+        apply = button(bar, Messages.APPLY, "prep.apply", this::applySelected);
+        export = button(bar, Messages.EXPORT, "prep.export", this::export);
+
+        tabs = new CTabFolder(this, SWT.BORDER);
+        tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        SashForm sash = new SashForm(tabs, SWT.VERTICAL);
+        tree = new TreeViewer(sash, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+        Widgets.name(tree.getTree(), "prep.findings");
+        tree.getTree().setHeaderVisible(true);
+        tree.getTree().setLinesVisible(true);
+        column("Status", 120, o -> o instanceof Finding f ? f.status().id() : area(o), o -> o instanceof Finding f ? images.get(f.status()) : null);
+        column("Check", 190, o -> o instanceof Finding f ? f.id() : "", o -> null);
+        column("Subject", 200, o -> o instanceof Finding f ? f.subject() : "", o -> null);
+        column("Message", 700, o -> o instanceof Finding f ? f.message() : "", o -> null);
+        tree.setContentProvider(new FindingsContent());
+        tree.addSelectionChangedListener(e -> showSql());
+        sql = Widgets.name(new StyledText(sash, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL | SWT.READ_ONLY), "prep.sql");
+        sql.setFont(org.eclipse.jface.resource.JFaceResources.getTextFont());
+        sash.setWeights(70, 30);
+        CTabItem findingsTab = new CTabItem(tabs, SWT.NONE);
+        findingsTab.setText(Messages.FINDINGS_TAB);
+        findingsTab.setControl(sash);
+        matrix = new TableMatrix(tabs);
+        CTabItem tablesTab = new CTabItem(tabs, SWT.NONE);
+        tablesTab.setText(Messages.TABLES_TAB);
+        tablesTab.setControl(matrix);
+        tabs.setSelection(findingsTab);
+        addDisposeListener(e -> {
+            if (job != null) {
+                job.cancel();
+            }
+            images.dispose();
+        });
+        updateButtons();
+    }
+
+    private static String area(Object o) {
+        return String.valueOf(o);
+    }
+
+    private Button button(Composite bar, String text, String id, Runnable r) {
+        Button b = Widgets.name(new Button(bar, SWT.PUSH), id);
+        b.setText(text);
+        b.addListener(SWT.Selection, e -> r.run());
+        return b;
+    }
+
+    private void column(String title, int width, java.util.function.Function<Object, String> text,
+            java.util.function.Function<Object, Image> image) {
+        TreeViewerColumn c = new TreeViewerColumn(tree, SWT.NONE);
+        c.getColumn().setText(title);
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply(element);
+            }
+
+            @Override
+            public Image getImage(Object element) {
+                return image.apply(element);
+            }
+        });
+    }
+
+    /** Runs the checks in a Job. */
+    public void recheck() {
+        String what = String.format(Messages.CHECKING, profile.describe());
+        run(what, monitor -> {
+            try (Connection c = new PgConnector().connect(profile, secrets.get())) {
+                CheckReport r = new CheckRunner(profile, secrets.get()).run(c, options, new MonitorProgress(monitor));
+                ui(() -> show(r, ""));
+            }
+        });
+    }
+
+    /** Applies the fixes of the selected findings (after confirmation) in a Job, then checks again. */
+    public void applySelected() {
+        List<Finding> chosen = selectedFixable();
+        if (chosen.isEmpty()) {
+            setStatus(Messages.NOTHING_SELECTED);
+            return;
+        }
+        if (!confirm.test(String.format(Messages.CONFIRM_APPLY, profile.describe(), Scripts.fixScript("Fixes", chosen)))) {
+            return;
+        }
+        run(String.format(Messages.APPLYING, chosen.stream().mapToInt(f -> f.fix().sql().size()).sum()), monitor -> {
+            try (Connection c = new PgConnector().connect(profile, secrets.get())) {
+                ApplyReport ar = FixApplier.apply(c, chosen, ServerInfo.read(c).superuser(), new MonitorProgress(monitor));
+                CheckReport r = new CheckRunner(profile, secrets.get()).run(c, options, new MonitorProgress(monitor));
+                long skipped = ar.steps().stream().filter(s -> s.outcome() == ApplyReport.Outcome.SKIPPED).count();
+                String summary = ar.ok() ? "Applied " + ar.steps().stream().filter(s -> s.outcome() == ApplyReport.Outcome.APPLIED).count()
+                        + " statement(s)" + (skipped > 0 ? ", skipped " + skipped + " that need a superuser" : "") + "." : ar.failure();
+                ui(() -> show(r, summary));
+            }
+        });
+    }
+
+    /** Asks for a file and writes the SQL of the selected fixes (all fixes when nothing is selected). */
+    public void export() {
+        FileDialog d = new FileDialog(getShell(), SWT.SAVE);
+        d.setFilterExtensions(new String[] {"*.sql"});
+        d.setFileName("walscope-fixes-" + profile.getName().replaceAll("[^A-Za-z0-9_-]", "_") + ".sql");
+        d.setOverwrite(true);
+        String f = d.open();
+        if (f != null) {
+            exportTo(Path.of(f));
+        }
+    }
+
+    /** Writes the script of the selected fixes (or all fixes) to {@code file}. */
+    public void exportTo(Path file) {
+        List<Finding> chosen = selectedFixable();
+        if (chosen.isEmpty() && report != null) {
+            chosen = report.fixable().stream().filter(x -> !x.fix().explicitOnly()).toList();
+        }
+        try {
+            Files.writeString(file, Scripts.fixScript("Fixes for " + profile.describe(), chosen), StandardCharsets.UTF_8);
+            setStatus("Wrote " + chosen.size() + " fix(es) to " + file);
+        } catch (java.io.IOException e) {
+            setStatus("Could not write " + file + ": " + e.getMessage());
+        }
+    }
+
+    private interface Work {
+        void run(IProgressMonitor monitor) throws Exception;
+    }
+
+    private void run(String name, Work work) {
+        if (busy) {
+            return;
+        }
+        busy = true;
+        setStatus(name);
+        job = Job.create(name, (IProgressMonitor monitor) -> {
+            try {
+                work.run(monitor);
+                return Status.OK_STATUS;
+            } catch (Exception e) {
+                String m = e.getMessage() == null ? e.toString() : e.getMessage();
+                ui(() -> setStatus(m));
+                return Status.OK_STATUS; // shown in the editor, not as an error dialog
+            } finally {
+                busy = false;
+                ui(this::updateButtons);
+            }
+        });
+        job.setUser(false);
+        updateButtons();
+        job.schedule();
+    }
+
+    private void ui(Runnable r) {
+        if (isDisposed()) {
+            return;
+        }
+        getDisplay().asyncExec(() -> {
+            if (!isDisposed()) {
+                r.run();
+            }
+        });
+    }
+
+    private void show(CheckReport r, String applied) {
+        report = r;
+        lastApply = applied;
+        Map<String, List<Finding>> byArea = new LinkedHashMap<>();
+        r.findings().forEach(f -> byArea.computeIfAbsent(f.area(), k -> new ArrayList<>()).add(f));
+        tree.setInput(byArea);
+        for (Map.Entry<String, List<Finding>> e : byArea.entrySet()) {
+            boolean problem = e.getValue().stream().anyMatch(f -> f.status().needsAction());
+            tree.setExpandedState(e.getKey(), problem);
+        }
+        matrix.show(r);
+        String when = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        setStatus((applied.isEmpty() ? "" : applied + "  ") + String.format(Messages.CHECKED, summary(r), when));
+        showSql();
+    }
+
+    static String summary(CheckReport r) {
+        long fail = r.findings().stream().filter(f -> f.status() == io.walscope.core.check.Status.FAIL).count();
+        long warn = r.findings().stream().filter(f -> f.status() == io.walscope.core.check.Status.WARN).count();
+        return "PostgreSQL " + r.serverVersion() + ": " + fail + " fail, " + warn + " warn";
+    }
+
+    private List<Finding> selectedFixable() {
+        List<Finding> out = new ArrayList<>();
+        for (Object o : tree.getStructuredSelection().toList()) {
+            if (o instanceof Finding f && f.fix() != null && f.status().needsAction()) {
+                out.add(f);
+            } else if (o instanceof String area && report != null) {
+                report.fixable().stream().filter(f -> f.area().equals(area) && !f.fix().explicitOnly()).forEach(out::add);
+            }
+        }
+        return out;
+    }
+
+    private void showSql() {
+        List<Finding> chosen = selectedFixable();
+        sql.setText(chosen.isEmpty() ? "-- select findings with a fix to see their SQL" : Scripts.fixScript("Fixes of the selection", chosen));
+        updateButtons();
+    }
+
+    private void updateButtons() {
+        if (isDisposed()) {
+            return;
+        }
+        recheck.setEnabled(!busy);
+        apply.setEnabled(!busy && !selectedFixable().isEmpty());
+        export.setEnabled(!busy && report != null);
+    }
+
+    private void setStatus(String text) {
+        status.setText(text);
+        status.setToolTipText(text);
+        status.getParent().layout();
+    }
+
+    // for tests and the editor
+    public CheckReport report() {
+        return report;
+    }
+
+    public String statusText() {
+        return status.getText();
+    }
+
+    public String lastApply() {
+        return lastApply;
+    }
+
+    public TreeViewer findings() {
+        return tree;
+    }
+
+    public TableMatrix matrix() {
+        return matrix;
+    }
+
+    /** Brings the per-table matrix to the front. */
+    public void showTables() {
+        tabs.setSelection(1);
+    }
+
+    public void setConfirm(Predicate<String> c) {
+        confirm = c;
+    }
+
+    public boolean busy() {
+        return busy;
+    }
+
+    /** Areas (server, role, grant, table, publication, plugin, hba, slot) → findings. */
+    private static final class FindingsContent implements ITreeContentProvider {
+        private Map<?, ?> input = Map.of();
+
+        @Override
+        public void inputChanged(org.eclipse.jface.viewers.Viewer v, Object old, Object in) {
+            input = in instanceof Map<?, ?> m ? m : Map.of();
+        }
+
+        @Override
+        public Object[] getElements(Object in) {
+            return input.keySet().toArray();
+        }
+
+        @Override
+        public Object[] getChildren(Object parent) {
+            Object v = input.get(parent);
+            return v instanceof List<?> l ? l.toArray() : new Object[0];
+        }
+
+        @Override
+        public Object getParent(Object element) {
+            return element instanceof Finding f ? f.area() : null;
+        }
+
+        @Override
+        public boolean hasChildren(Object element) {
+            return element instanceof String;
+        }
+    }
+
+}

@@ -1,0 +1,261 @@
+package io.walscope.ui.prep;
+
+import java.sql.Connection;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+
+import io.walscope.core.check.Bytes;
+import io.walscope.core.check.SlotInfo;
+import io.walscope.core.pg.PgConnector;
+import io.walscope.core.pg.check.SlotOps;
+import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.ui.Widgets;
+
+/**
+ * Every replication slot of one server, refreshed by a Job on a timer: inactive slots and slots retaining
+ * more than 1 GiB are highlighted; Drop asks with the retained size and refuses active slots.
+ */
+public final class SlotsPanel extends Composite {
+    static final long REFRESH_MS = 5000;
+    private final TableViewer viewer;
+    private final Label status;
+    private final Button drop;
+    private final Color inactiveColor;
+    private final Color largeColor;
+    private volatile ConnectionProfile profile;
+    private volatile PrepPanel.SecretsSource secrets;
+    private Job refresher;
+    private List<SlotInfo> slots = List.of();
+    private Predicate<String> confirm = text -> MessageDialog.openConfirm(getShell(), "Walscope", text);
+
+    public SlotsPanel(Composite parent) {
+        super(parent, SWT.NONE);
+        setLayout(new GridLayout(3, false));
+        status = Widgets.name(new Label(this, SWT.NONE), "slots.status");
+        status.setText(Messages.SLOTS_NO_CONNECTION);
+        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        Button refresh = Widgets.name(new Button(this, SWT.PUSH), "slots.refresh");
+        refresh.setText(Messages.REFRESH);
+        refresh.addListener(SWT.Selection, e -> refreshNow());
+        drop = Widgets.name(new Button(this, SWT.PUSH), "slots.drop");
+        drop.setText(Messages.DROP);
+        drop.addListener(SWT.Selection, e -> dropSelected());
+        inactiveColor = new Color(getDisplay(), new RGB(255, 244, 204));
+        largeColor = new Color(getDisplay(), new RGB(255, 214, 214));
+        viewer = new TableViewer(this, SWT.SINGLE | SWT.FULL_SELECTION | SWT.BORDER);
+        Widgets.name(viewer.getTable(), "slots.table");
+        viewer.getTable().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 3, 1));
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        column("Slot", 190, SlotInfo::name);
+        column("Plugin", 100, s -> nz(s.plugin()));
+        column("Type", 70, SlotInfo::slotType);
+        column("Database", 90, s -> nz(s.database()));
+        column("Temporary", 85, s -> s.temporary() ? "yes" : "no");
+        column("Active", 90, s -> s.active() ? "pid " + s.activePid() : "no");
+        column("restart_lsn", 100, s -> nz(s.restartLsn()));
+        column("confirmed_flush_lsn", 150, s -> nz(s.confirmedFlushLsn()));
+        column("Retained WAL", 110, SlotInfo::retainedPretty);
+        column("wal_status", 85, s -> nz(s.walStatus()));
+        column("safe_wal_size", 105, s -> s.safeWalSize() == null ? "-" : Bytes.pretty(s.safeWalSize()));
+        column("inactive_since", 170, s -> nz(s.inactiveSince()));
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.addSelectionChangedListener(e -> updateDrop());
+        addDisposeListener(e -> {
+            stop();
+            inactiveColor.dispose();
+            largeColor.dispose();
+        });
+        updateDrop();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "-" : s;
+    }
+
+    private void column(String title, int width, Function<SlotInfo, String> text) {
+        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
+        c.getColumn().setText(title);
+        c.getColumn().setWidth(width);
+        c.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                return text.apply((SlotInfo) element);
+            }
+
+            @Override
+            public Color getBackground(Object element) {
+                SlotInfo s = (SlotInfo) element;
+                if (s.retainedBytes() != null && s.retainedBytes() > Bytes.GIB || "lost".equals(s.walStatus())) {
+                    return largeColor;
+                }
+                return s.active() || s.temporary() ? null : inactiveColor;
+            }
+        });
+    }
+
+    /** Shows the slots of {@code p}'s server from now on (null: none). */
+    public void setTarget(ConnectionProfile p, PrepPanel.SecretsSource s) {
+        stop();
+        profile = p;
+        secrets = s;
+        if (p == null) {
+            show(List.of(), Messages.SLOTS_NO_CONNECTION);
+            return;
+        }
+        refresher = Job.create("Reading the replication slots of " + p.getName(), (IProgressMonitor m) -> {
+            ConnectionProfile target = profile;
+            if (target == null || isDisposedSafe()) {
+                return Status.OK_STATUS;
+            }
+            String text;
+            List<SlotInfo> list = null;
+            try (Connection c = new PgConnector().connect(target, secrets.get())) {
+                list = SlotOps.list(c);
+                text = String.format(Messages.SLOTS_OF, list.size(), target.describe(), LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
+            } catch (Exception e) {
+                text = target.getName() + ": " + e.getMessage();
+            }
+            List<SlotInfo> l = list;
+            String t = text;
+            ui(() -> show(l, t));
+            Job self = Job.getJobManager().currentJob();
+            if (!m.isCanceled() && profile == target && self != null) {
+                self.schedule(REFRESH_MS);
+            }
+            return Status.OK_STATUS;
+        });
+        refresher.setSystem(true);
+        refresher.schedule();
+    }
+
+    private boolean isDisposedSafe() {
+        return getDisplay() == null || getDisplay().isDisposed();
+    }
+
+    public void refreshNow() {
+        if (refresher != null) {
+            refresher.cancel();
+            refresher.schedule();
+        }
+    }
+
+    private void stop() {
+        if (refresher != null) {
+            refresher.cancel();
+            refresher = null;
+        }
+    }
+
+    private void show(List<SlotInfo> list, String text) {
+        if (list != null) {
+            SlotInfo sel = selected();
+            slots = list;
+            viewer.setInput(list.toArray());
+            if (sel != null) {
+                list.stream().filter(s -> s.name().equals(sel.name())).findFirst()
+                        .ifPresent(s -> viewer.setSelection(new StructuredSelection(s)));
+            }
+        }
+        status.setText(text);
+        status.getParent().layout();
+        updateDrop();
+    }
+
+    private void ui(Runnable r) {
+        if (isDisposed() || getDisplay().isDisposed()) {
+            return;
+        }
+        getDisplay().asyncExec(() -> {
+            if (!isDisposed()) {
+                r.run();
+            }
+        });
+    }
+
+    public SlotInfo selected() {
+        Object o = viewer.getStructuredSelection().getFirstElement();
+        return o instanceof SlotInfo s ? s : null;
+    }
+
+    public void select(String name) {
+        slots.stream().filter(s -> s.name().equals(name)).findFirst().ifPresent(s -> viewer.setSelection(new StructuredSelection(s)));
+        updateDrop();
+    }
+
+    private void updateDrop() {
+        SlotInfo s = selected();
+        drop.setEnabled(s != null && !s.active());
+        drop.setToolTipText(s != null && s.active() ? String.format(Messages.ACTIVE_REFUSED, s.name()) : null);
+    }
+
+    /** Drops the selected slot after confirmation, in a Job; active slots are refused. */
+    public void dropSelected() {
+        SlotInfo s = selected();
+        ConnectionProfile target = profile;
+        if (s == null || target == null) {
+            return;
+        }
+        if (s.active()) {
+            status.setText(String.format(Messages.ACTIVE_REFUSED, s.name()));
+            return;
+        }
+        if (!confirm.test(String.format(Messages.CONFIRM_DROP, s.name(), s.retainedPretty()))) {
+            return;
+        }
+        Job j = Job.create("Dropping slot " + s.name(), (IProgressMonitor m) -> {
+            String text;
+            try (Connection c = new PgConnector().connect(target, secrets.get())) {
+                SlotOps.dropInactive(c, s.name());
+                text = "Dropped slot " + s.name() + " (it retained " + s.retainedPretty() + ").";
+            } catch (Exception e) {
+                text = e.getMessage();
+            }
+            String t = text;
+            ui(() -> {
+                status.setText(t);
+                refreshNow();
+            });
+            return Status.OK_STATUS;
+        });
+        j.schedule();
+    }
+
+    // tests
+    public List<SlotInfo> slots() {
+        return slots;
+    }
+
+    public String statusText() {
+        return status.getText();
+    }
+
+    public boolean canDrop() {
+        return drop.isEnabled();
+    }
+
+    public void setConfirm(Predicate<String> c) {
+        confirm = c;
+    }
+}
