@@ -63,6 +63,8 @@ class TailCommandTest {
         assertTrue(file.get(0).contains("\"op\":\"c\""), file.get(0));
         assertTrue(r.err.strip().matches("events=1 transactions=0 " + FINAL.substring(FINAL.indexOf("seconds"))), r.err);
         Files.delete(out);
+        // leave no slot on the shared server (other tests check the server's slots)
+        s.sql(db, "SELECT pg_drop_replication_slot('cli_slot')");
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -21,6 +22,11 @@ import io.walscope.testbed.TestServer;
 
 /** Streams real changes from every server of the test bed with pgoutput (10+) and test_decoding. */
 class ChangeStreamTest {
+    @AfterEach
+    void dropSlots() {
+        Slots2.dropAll();
+    }
+
     static Stream<String> versions() {
         return PgTestBed.versions().stream();
     }
@@ -48,7 +54,7 @@ class ChangeStreamTest {
     static final String RANDOM = "(SELECT string_agg(md5(i::text), '') FROM generate_series(1, 3000) i)";
 
     static String setUp(TestServer s) {
-        String db = s.createDatabase("stream");
+        String db = Slots2.track(s, "stream");
         s.sql(db, "CREATE TABLE \"Odd \"\"Name\"\"\" (id int PRIMARY KEY, txt text, n numeric(10,2), at timestamptz,"
                 + " ok boolean, tags text[], body text)",
                 "CREATE TABLE nokey (a int, b text)", "ALTER TABLE nokey REPLICA IDENTITY FULL",

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.walscope.core.WalscopeException;
@@ -25,6 +26,11 @@ import io.walscope.testbed.TestServer;
 
 /** Every plugin on Debian's PostgreSQL 15, and what goes wrong: faults, missing pieces, slots in use. */
 class PluginsAndFaultsTest {
+    @AfterEach
+    void dropSlots() {
+        Slots2.dropAll();
+    }
+
     private static final String FIXTURE = "CREATE TABLE fx (id int PRIMARY KEY, i2 smallint, i8 bigint, n numeric,"
             + " n2 numeric(12,3), r real, d double precision, t text, vc varchar(10), c char(3), b boolean, by bytea,"
             + " dt date, tm time, ts timestamp, tz timestamptz, u uuid, j json, jb jsonb, ia int[], ta text[],"
@@ -39,7 +45,7 @@ class PluginsAndFaultsTest {
     void everyPluginYieldsTheSameCanonicalValues() throws Exception {
         PgTestBed.requirePlugins();
         TestServer s = PgTestBed.server("15");
-        String db = s.createDatabase("conformance");
+        String db = Slots2.track(s, "conformance");
         s.sql(db, FIXTURE, "ALTER TABLE fx REPLICA IDENTITY FULL", "CREATE PUBLICATION dbz_publication FOR ALL TABLES");
         for (String p : List.of("pgoutput", "test_decoding", "wal2json", "decoderbufs")) {
             s.sql(db, "SELECT pg_create_logical_replication_slot('c_" + p + "', '" + p + "')");
@@ -93,7 +99,7 @@ class PluginsAndFaultsTest {
     @Test
     void reconnectsAfterTheWalsenderIsTerminatedAndDeliversEachChangeOnce() throws Exception {
         TestServer s = PgTestBed.server("15");
-        String db = s.createDatabase("faults");
+        String db = Slots2.track(s, "faults");
         s.sql(db, "CREATE TABLE f (id int PRIMARY KEY)", "CREATE PUBLICATION dbz_publication FOR ALL TABLES",
                 "SELECT pg_create_logical_replication_slot('survivor', 'pgoutput')");
         for (int tx = 0; tx < 10; tx++) {
@@ -125,7 +131,7 @@ class PluginsAndFaultsTest {
     @Test
     void aTemporarySlotCannotSurviveADroppedConnection() throws Exception {
         TestServer s = PgTestBed.server("15");
-        String db = s.createDatabase("tempslot");
+        String db = Slots2.track(s, "tempslot");
         s.sql(db, "CREATE TABLE f (id int PRIMARY KEY)", "CREATE PUBLICATION dbz_publication FOR ALL TABLES");
         AtomicReference<ChangeStream> cs = new AtomicReference<>();
         Collect c = new Collect();
@@ -152,7 +158,7 @@ class PluginsAndFaultsTest {
     @Test
     void missingPiecesAreOneSentenceEach() throws Exception {
         TestServer s = PgTestBed.server("15");
-        String db = s.createDatabase("missing");
+        String db = Slots2.track(s, "missing");
         WalscopeException e = assertThrows(WalscopeException.class,
                 () -> ChangeStreamTest.stream(s, db, new StreamOptions().plugin(Plugin.PGOUTPUT).maxEvents(1)));
         assertEquals("Publication \"dbz_publication\" does not exist: create it with CREATE PUBLICATION dbz_publication"
@@ -168,7 +174,7 @@ class PluginsAndFaultsTest {
         // the zonky builds have no wal2json
         TestServer z = PgTestBed.server(PgTestBed.versions().stream().filter(v -> !v.equals("15") && !v.equals("9.6"))
                 .findFirst().orElse("16"));
-        String zdb = z.createDatabase("missing");
+        String zdb = Slots2.track(z, "missing");
         e = assertThrows(WalscopeException.class, () -> ChangeStreamTest.stream(z, zdb,
                 new StreamOptions().plugin(Plugin.WAL2JSON).maxEvents(1)));
         assertTrue(e.getMessage().startsWith("The wal2json plugin is not installed on 127.0.0.1:" + z.port()), e.getMessage());
@@ -177,7 +183,7 @@ class PluginsAndFaultsTest {
     @Test
     void aSlotInUseIsNamedWithItsProcess() throws Exception {
         TestServer s = PgTestBed.server("15");
-        String db = s.createDatabase("inuse");
+        String db = Slots2.track(s, "inuse");
         s.sql(db, "SELECT pg_create_logical_replication_slot('busy', 'test_decoding')");
         ChangeStream first = new ChangeStream(s.profile(db), s.superuserSecrets(),
                 new StreamOptions().plugin(Plugin.TEST_DECODING).slot("busy"));
@@ -209,7 +215,7 @@ class PluginsAndFaultsTest {
     @Test
     void snapshotThenStreamHasNoGapAndNoOverlapUnderConcurrentWrites() throws Exception {
         TestServer s = PgTestBed.server("15");
-        String db = s.createDatabase("snap");
+        String db = Slots2.track(s, "snap");
         s.sql(db, "CREATE TABLE sn (id int PRIMARY KEY)", "INSERT INTO sn SELECT generate_series(1, 3000)",
                 "CREATE PUBLICATION dbz_publication FOR ALL TABLES");
         AtomicBoolean stop = new AtomicBoolean();
