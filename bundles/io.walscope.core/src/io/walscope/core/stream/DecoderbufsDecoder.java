@@ -121,6 +121,9 @@ public final class DecoderbufsDecoder implements Decoder {
             deliver(l, event.row(Op.INSERT, lsn, tx, st[0], st[1], key(st, newTuple), null, newTuple));
             break;
         case 1:
+            if (hasOld) {
+                newTuple.fillUnchangedFrom(oldTuple);
+            }
             deliver(l, event.row(Op.UPDATE, lsn, tx, st[0], st[1], key(st, newTuple), hasOld ? oldTuple : null,
                     newTuple));
             break;

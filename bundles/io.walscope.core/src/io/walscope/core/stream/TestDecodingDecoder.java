@@ -112,6 +112,9 @@ public final class TestDecodingDecoder implements Decoder {
                 before = oldTuple;
             }
             columns(s, p, newTuple.clear(), null);
+            if (before != null) {
+                newTuple.fillUnchangedFrom(oldTuple);
+            }
             deliver(l, event.row(Op.UPDATE, lsn, tx, schema, table, key(schema, table, newTuple), before, newTuple));
             break;
         }

@@ -48,6 +48,20 @@ public final class TextTuple implements Tuple {
         }
     }
 
+    /** Takes unchanged TOAST values from a full old row image (REPLICA IDENTITY FULL) that has them. */
+    void fillUnchangedFrom(TextTuple old) {
+        for (int i = 0; i < n; i++) {
+            if (states[i] == UNCHANGED_TOAST) {
+                int j = old.indexOf(names[i]);
+                if (j >= 0 && old.states[j] == VALUE) {
+                    values[i] = old.values[j];
+                    converters[i] = old.converters[j];
+                    states[i] = VALUE;
+                }
+            }
+        }
+    }
+
     @Override
     public int size() {
         return n;

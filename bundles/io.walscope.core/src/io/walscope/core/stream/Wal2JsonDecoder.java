@@ -24,7 +24,9 @@ import io.walscope.core.types.ValueConverter;
  * <p>
  * Values arrive as JSON strings, numbers and booleans; they are turned back into PostgreSQL's text and go through
  * the same converters as every other plugin. Unquoted {@code NaN}/{@code Infinity} (numerics without
- * {@code numeric-data-types-as-string}) are accepted. wal2json leaves unchanged TOAST columns out: with
+ * {@code numeric-data-types-as-string}) are accepted, but wal2json 2.5 prints a numeric NaN as {@code null}, which
+ * cannot be told from NULL; bytea comes without its {@code \x}, which is put back. wal2json leaves unchanged
+ * TOAST columns out: with
  * REPLICA IDENTITY FULL they are named from the old row, otherwise they cannot be known.
  */
 public final class Wal2JsonDecoder implements Decoder {
@@ -94,6 +96,18 @@ public final class Wal2JsonDecoder implements Decoder {
         decode(lsn, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), l);
     }
 
+    private String lastTsText;
+    private long lastTs;
+
+    /** Every record of a transaction repeats its commit time: parse it once. */
+    private long timestamp(String text) {
+        if (!text.equals(lastTsText)) {
+            lastTs = Times.parsePgTimestamptz(text);
+            lastTsText = text;
+        }
+        return lastTs;
+    }
+
     // ---- format-version 2 ----
 
     private void record(long lsn, JsonParser p, ChangeListener l) throws Exception {
@@ -122,7 +136,7 @@ public final class Wal2JsonDecoder implements Decoder {
                 xid = p.getLongValue();
                 break;
             case "timestamp":
-                ts = Times.parsePgTimestamptz(p.getText());
+                ts = timestamp(p.getText());
                 break;
             case "lsn":
                 recLsn = Lsn.parse(p.getText());
@@ -191,6 +205,7 @@ public final class Wal2JsonDecoder implements Decoder {
         case "U":
             if (hasOld && hasNew) {
                 newTuple.addMissingAsUnchanged(oldTuple);
+                newTuple.fillUnchangedFrom(oldTuple);
             }
             deliver(l, event.row(Op.UPDATE, changeLsn, tx, schema, table, key(schema, table, newTuple, hasPk),
                     hasOld ? oldTuple : null, newTuple));
@@ -244,8 +259,16 @@ public final class Wal2JsonDecoder implements Decoder {
                     p.skipChildren();
                 }
             }
-            t.add(name, converter(oid, type), value, state);
+            t.add(name, converter(oid, type), bytea(oid, type, value), state);
         }
+    }
+
+    /** wal2json prints bytea as hex without the {@code \x} of PostgreSQL's output: put it back. */
+    private static String bytea(int oid, String type, String value) {
+        if (value != null && (oid == 17 || oid == 0 && "bytea".equals(type)) && !value.startsWith("\\x")) {
+            return "\\x" + value;
+        }
+        return value;
     }
 
     // ---- format-version 1 ----
@@ -266,7 +289,7 @@ public final class Wal2JsonDecoder implements Decoder {
                 nextLsn = Lsn.parse(p.getText());
                 break;
             case "timestamp":
-                ts = Times.parsePgTimestamptz(p.getText());
+                ts = timestamp(p.getText());
                 break;
             case "change":
                 while (p.nextToken() == JsonToken.START_OBJECT) {
@@ -406,6 +429,7 @@ public final class Wal2JsonDecoder implements Decoder {
         case "update":
             if (hasOld && oldTuple.size() > newTuple.size()) {
                 newTuple.addMissingAsUnchanged(oldTuple);
+                newTuple.fillUnchangedFrom(oldTuple);
             }
             deliver(l, event.row(Op.UPDATE, lsn, tx, schema, table, key(schema, table, newTuple, hasPk),
                     hasOld ? oldTuple : null, newTuple));
@@ -430,8 +454,10 @@ public final class Wal2JsonDecoder implements Decoder {
 
     private void fill(TextTuple t, List<String> n, List<String> ty, List<Integer> o, List<String> v) {
         for (int i = 0; i < n.size(); i++) {
-            String value = i < v.size() ? v.get(i) : null;
-            t.add(n.get(i), converter(i < o.size() ? o.get(i) : 0, i < ty.size() ? ty.get(i) : null), value,
+            int oid = i < o.size() ? o.get(i) : 0;
+            String type = i < ty.size() ? ty.get(i) : null;
+            String value = bytea(oid, type, i < v.size() ? v.get(i) : null);
+            t.add(n.get(i), converter(oid, type), value,
                     value == null ? Tuple.NULL : Tuple.VALUE);
         }
     }

@@ -79,8 +79,10 @@ public final class ChangeStream {
         try {
             ServerInfo info = ServerInfo.read(sql);
             preflight(sql, info);
+            boolean binary = o.plugin == Plugin.PGOUTPUT && info.versionNum() >= 140000
+                    && !Boolean.FALSE.equals(o.binary) && Slots.binaryConvertible(sql, o.publication);
             StreamPlugins.Settings settings = new StreamPlugins.Settings(o.plugin, info.versionNum(), o.publication,
-                    Boolean.TRUE.equals(o.binary), o.streaming, o.wal2jsonFormat, o.tables);
+                    binary, o.streaming, o.wal2jsonFormat, o.tables);
             Decoder decoder = StreamPlugins.decoder(settings);
             decoder.setKeyColumns(new KeyResolver(sql));
             Map<String, String> options = StreamPlugins.options(settings);
@@ -243,7 +245,10 @@ public final class ChangeStream {
                 if (session == null) {
                     session = openSession(info);
                 }
-                PGReplicationStream st = start(session, slotName, options, confirmed);
+                // after a reconnect: from the end of the last transaction the listener has whole (it may not be
+                // confirmed yet, but the listener holds it), so the server skips what was delivered
+                long from = Long.compareUnsigned(gate.committedLsn, confirmed) > 0 ? gate.committedLsn : confirmed;
+                PGReplicationStream st = start(session, slotName, options, from);
                 if (attempt > 0) {
                     reconnects++;
                     attempt = 0;

@@ -66,6 +66,31 @@ final class Slots {
         }
     }
 
+    /**
+     * Whether every column type of the publication's tables has a binary converter: then pgoutput's binary mode
+     * (PG 14+) is exact and saves the text output and parsing; otherwise text mode is used.
+     */
+    static boolean binaryConvertible(Connection sql, String pub) throws SQLException {
+        io.walscope.core.stream.Converters conv = new io.walscope.core.stream.Converters();
+        try (PreparedStatement ps = sql.prepareStatement("SELECT DISTINCT a.atttypid::int, a.atttypmod"
+                + " FROM pg_publication_tables p JOIN pg_class c ON c.relname = p.tablename"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = p.schemaname"
+                + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
+                + " WHERE p.pubname = ?")) {
+            ps.setString(1, pub);
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean any = false;
+                while (rs.next()) {
+                    any = true;
+                    if (!conv.forOid(rs.getInt(1), rs.getInt(2)).supportsBinary()) {
+                        return false;
+                    }
+                }
+                return any;
+            }
+        }
+    }
+
     static boolean publicationExists(Connection sql, String pub) throws SQLException {
         try (PreparedStatement ps = sql.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
             ps.setString(1, pub);

@@ -96,7 +96,10 @@ public final class StreamOptions {
         return this;
     }
 
-    /** pgoutput's binary values (PG 14+): true, false, or null to decide from the published column types. */
+    /**
+     * pgoutput's binary values (PG 14+): false for text; true or null (default) to use binary when every published
+     * column type has a binary converter, else text.
+     */
     public StreamOptions binary(Boolean b) {
         this.binary = b;
         return this;
