@@ -225,6 +225,10 @@ public final class LiveView extends ViewPart {
         profile = p;
         profileLabel.setText(p == null ? "No connection selected" : "Connection: " + p.getName() + " (" + p.describe() + ")");
         profileLabel.getParent().layout();
+        if (session == null && status != null) {
+            status.setText(p == null ? "Choose a connection in the Connections view."
+                    : "Press Start… to watch the changes of " + p.getName() + ".");
+        }
         updateButtons();
     }
 
