@@ -11,7 +11,7 @@ package io.walscope.core.stream;
  * confirmed.
  * <p>
  * Not tied to any output: the CLI writes JSON Lines ({@link JsonLinesWriter}), a viewer can hand copies to a
- * bounded queue ({@link QueueListener}).
+ * bounded buffer (io.walscope.core.live.LiveCapture).
  */
 public interface ChangeListener {
     /** A transaction starts. {@code tx} is reused by the source. */
