@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import com.google.protobuf.CodedInputStream;
@@ -26,33 +25,8 @@ import com.google.protobuf.WireFormat;
  * {@code interval} and {@code timetz} arrive as a double of microseconds (months as 30.4375 days, the zone
  * folded in) and cannot be restored exactly: they are carried as that approximation.
  */
-public final class DecoderbufsDecoder implements Decoder {
-    private final Converters converters = new Converters();
-    private final Transaction tx = new Transaction();
-    private final ChangeEvent event = new ChangeEvent();
-    private final TextTuple oldTuple = new TextTuple();
-    private final TextTuple newTuple = new TextTuple();
-    private final KeyView keyView = new KeyView();
+public final class DecoderbufsDecoder extends TextDecoder {
     private final Map<String, String[]> tableNames = new HashMap<>();
-    private final Map<String, List<String>> keyCache = new HashMap<>();
-    private KeyColumns keys = KeyColumns.NONE;
-    private boolean inTx;
-
-    @Override
-    public void setKeyColumns(KeyColumns keys) {
-        this.keys = keys;
-        keyCache.clear();
-    }
-
-    @Override
-    public boolean inTransaction() {
-        return inTx;
-    }
-
-    @Override
-    public void reset() {
-        inTx = false;
-    }
 
     @Override
     public void decode(long lsn, ByteBuffer msg, ChangeListener l) throws Exception {
@@ -332,16 +306,6 @@ public final class DecoderbufsDecoder implements Decoder {
     }
 
     private Tuple key(String[] st, TextTuple t) {
-        List<String> k = keyCache.computeIfAbsent(st[0] + "\u0000" + st[1], x -> {
-            List<String> r = keys.keyColumns(st[0], st[1]);
-            return r == null ? List.of() : r;
-        });
-        int[] idx = KeyView.indexes(t, k);
-        return idx == null ? null : keyView.of(t, idx);
-    }
-
-    private void deliver(ChangeListener l, ChangeEvent e) throws Exception {
-        tx.countEvent();
-        l.change(e);
+        return keyOf(keyColumns(st[0], st[1]), t);
     }
 }

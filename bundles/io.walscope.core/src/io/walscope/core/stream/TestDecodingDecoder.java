@@ -3,9 +3,6 @@ package io.walscope.core.stream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Decodes test_decoding's text lines ({@code include-xids}, {@code include-timestamp} and
@@ -18,32 +15,7 @@ import java.util.Map;
  * {@code null} bare is NULL and {@code unchanged-toast-datum} an unchanged TOAST value. The commit LSN and time
  * are known only at COMMIT, so changes carry none.
  */
-public final class TestDecodingDecoder implements Decoder {
-    private final Converters converters = new Converters();
-    private final Transaction tx = new Transaction();
-    private final ChangeEvent event = new ChangeEvent();
-    private final TextTuple oldTuple = new TextTuple();
-    private final TextTuple newTuple = new TextTuple();
-    private final KeyView keyView = new KeyView();
-    private final Map<String, List<String>> keyCache = new HashMap<>();
-    private KeyColumns keys = KeyColumns.NONE;
-    private boolean inTx;
-
-    @Override
-    public void setKeyColumns(KeyColumns keys) {
-        this.keys = keys;
-        keyCache.clear();
-    }
-
-    @Override
-    public boolean inTransaction() {
-        return inTx;
-    }
-
-    @Override
-    public void reset() {
-        inTx = false;
-    }
+public final class TestDecodingDecoder extends TextDecoder {
 
     @Override
     public void decode(long lsn, ByteBuffer msg, ChangeListener l) throws Exception {
@@ -133,17 +105,7 @@ public final class TestDecodingDecoder implements Decoder {
     }
 
     private Tuple key(String schema, String table, TextTuple t) {
-        List<String> k = keyCache.computeIfAbsent(schema + "\u0000" + table, x -> {
-            List<String> r = keys.keyColumns(schema, table);
-            return r == null ? List.of() : r;
-        });
-        int[] idx = KeyView.indexes(t, k);
-        return idx == null ? null : keyView.of(t, idx);
-    }
-
-    private void deliver(ChangeListener l, ChangeEvent e) throws Exception {
-        tx.countEvent();
-        l.change(e);
+        return keyOf(keyColumns(schema, table), t);
     }
 
     /** Reads {@code name[type]:value} items from {@code p} until the end or {@code stop}; returns the position. */

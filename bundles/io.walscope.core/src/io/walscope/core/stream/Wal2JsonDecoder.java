@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
@@ -29,21 +27,12 @@ import io.walscope.core.types.ValueConverter;
  * TOAST columns out: with
  * REPLICA IDENTITY FULL they are named from the old row, otherwise they cannot be known.
  */
-public final class Wal2JsonDecoder implements Decoder {
+public final class Wal2JsonDecoder extends TextDecoder {
     private static final JsonFactory JSON = new JsonFactoryBuilder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final int version;
-    private final Converters converters = new Converters();
-    private final Transaction tx = new Transaction();
-    private final ChangeEvent event = new ChangeEvent();
-    private final TextTuple oldTuple = new TextTuple();
-    private final TextTuple newTuple = new TextTuple();
-    private final KeyView keyView = new KeyView();
     private final List<String> pk = new ArrayList<>();
-    private final Map<String, List<String>> keyCache = new HashMap<>();
-    private KeyColumns keys = KeyColumns.NONE;
-    private boolean inTx;
 
     /** A decoder of {@code format-version} 1 or 2. */
     public Wal2JsonDecoder(int version) {
@@ -51,22 +40,6 @@ public final class Wal2JsonDecoder implements Decoder {
             throw new IllegalArgumentException("wal2json format-version must be 1 or 2");
         }
         this.version = version;
-    }
-
-    @Override
-    public void setKeyColumns(KeyColumns keys) {
-        this.keys = keys;
-        keyCache.clear();
-    }
-
-    @Override
-    public boolean inTransaction() {
-        return inTx;
-    }
-
-    @Override
-    public void reset() {
-        inTx = false;
     }
 
     @Override
@@ -507,21 +480,6 @@ public final class Wal2JsonDecoder implements Decoder {
     }
 
     private Tuple key(String schema, String table, TextTuple t, boolean hasPk) {
-        List<String> k;
-        if (hasPk && !pk.isEmpty()) {
-            k = pk;
-        } else {
-            k = keyCache.computeIfAbsent(schema + "\u0000" + table, x -> {
-                List<String> r = keys.keyColumns(schema, table);
-                return r == null ? List.of() : r;
-            });
-        }
-        int[] idx = KeyView.indexes(t, k);
-        return idx == null ? null : keyView.of(t, idx);
-    }
-
-    private void deliver(ChangeListener l, ChangeEvent e) throws Exception {
-        tx.countEvent();
-        l.change(e);
+        return keyOf(hasPk && !pk.isEmpty() ? pk : keyColumns(schema, table), t);
     }
 }

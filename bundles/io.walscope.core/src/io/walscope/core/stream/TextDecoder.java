@@ -1,0 +1,57 @@
+package io.walscope.core.stream;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the decoders of the plugins that send whole rows as values (test_decoding, wal2json, decoderbufs) share:
+ * the reused transaction, event and tuples, the key-column lookup (cached per table) and the
+ * in-transaction flag. pgoutput keeps its own relation cache and does not use this.
+ */
+abstract class TextDecoder implements Decoder {
+    final Converters converters = new Converters();
+    final Transaction tx = new Transaction();
+    final ChangeEvent event = new ChangeEvent();
+    final TextTuple oldTuple = new TextTuple();
+    final TextTuple newTuple = new TextTuple();
+    private final KeyView keyView = new KeyView();
+    private final Map<String, List<String>> keyCache = new HashMap<>();
+    private KeyColumns keys = KeyColumns.NONE;
+    boolean inTx;
+
+    @Override
+    public void setKeyColumns(KeyColumns keys) {
+        this.keys = keys;
+        keyCache.clear();
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return inTx;
+    }
+
+    @Override
+    public void reset() {
+        inTx = false;
+    }
+
+    /** The key columns of {@code schema.table} from the catalog (empty when it has none). */
+    final List<String> keyColumns(String schema, String table) {
+        return keyCache.computeIfAbsent(schema + "\u0000" + table, x -> {
+            List<String> r = keys.keyColumns(schema, table);
+            return r == null ? List.of() : r;
+        });
+    }
+
+    /** A view of {@code t}'s {@code columns}, or null when {@code t} lacks one of them. */
+    final Tuple keyOf(List<String> columns, TextTuple t) {
+        int[] idx = KeyView.indexes(t, columns);
+        return idx == null ? null : keyView.of(t, idx);
+    }
+
+    final void deliver(ChangeListener l, ChangeEvent e) throws Exception {
+        tx.countEvent();
+        l.change(e);
+    }
+}
