@@ -22,6 +22,7 @@ import org.eclipse.ui.part.ViewPart;
 import io.walscope.core.WalscopeException;
 import io.walscope.core.pg.ServerInfo;
 import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.ui.Columns;
 import io.walscope.ui.DemoService;
 import io.walscope.ui.UiConnections;
 import io.walscope.ui.Widgets;
@@ -67,15 +68,7 @@ public final class ConnectionsView extends ViewPart {
     }
 
     private void column(String title, int width, java.util.function.Function<ConnectionProfile, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((ConnectionProfile) element);
-            }
-        });
+        Columns.add(viewer, title, width, ConnectionProfile.class, text, null);
     }
 
     private String stateOf(ConnectionProfile p) {

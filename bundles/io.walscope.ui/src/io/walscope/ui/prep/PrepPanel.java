@@ -46,6 +46,7 @@ import io.walscope.core.pg.check.ApplyReport;
 import io.walscope.core.pg.check.CheckRunner;
 import io.walscope.core.pg.check.FixApplier;
 import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.ui.Columns;
 import io.walscope.ui.Widgets;
 
 /**
@@ -141,20 +142,7 @@ public final class PrepPanel extends Composite {
 
     private void column(String title, int width, java.util.function.Function<Object, String> text,
             java.util.function.Function<Object, Image> image) {
-        TreeViewerColumn c = new TreeViewerColumn(tree, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply(element);
-            }
-
-            @Override
-            public Image getImage(Object element) {
-                return image.apply(element);
-            }
-        });
+        Columns.add(tree, title, width, text, image);
     }
 
     /** Runs the checks in a Job. */

@@ -30,6 +30,7 @@ import io.walscope.core.check.SlotInfo;
 import io.walscope.core.pg.PgConnector;
 import io.walscope.core.pg.check.SlotOps;
 import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.ui.Columns;
 import io.walscope.ui.Widgets;
 
 /**
@@ -95,24 +96,14 @@ public final class SlotsPanel extends Composite {
     }
 
     private void column(String title, int width, Function<SlotInfo, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((SlotInfo) element);
-            }
+        Columns.add(viewer, title, width, SlotInfo.class, text, this::background);
+    }
 
-            @Override
-            public Color getBackground(Object element) {
-                SlotInfo s = (SlotInfo) element;
-                if (s.retainedBytes() != null && s.retainedBytes() > Bytes.GIB || "lost".equals(s.walStatus())) {
-                    return largeColor;
-                }
-                return s.active() || s.temporary() ? null : inactiveColor;
-            }
-        });
+    private Color background(SlotInfo s) {
+        if (s.retainedBytes() != null && s.retainedBytes() > Bytes.GIB || "lost".equals(s.walStatus())) {
+            return largeColor;
+        }
+        return s.active() || s.temporary() ? null : inactiveColor;
     }
 
     /** Shows the slots of {@code p}'s server from now on (null: none). */

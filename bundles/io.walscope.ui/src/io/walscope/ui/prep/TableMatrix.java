@@ -20,6 +20,7 @@ import org.eclipse.swt.widgets.Text;
 
 import io.walscope.core.check.CheckReport;
 import io.walscope.core.check.TableFacts;
+import io.walscope.ui.Columns;
 import io.walscope.ui.Widgets;
 
 /** The per-table matrix: primary key, replica identity, partitioning, publications, TOAST columns; with filters. */
@@ -74,20 +75,7 @@ public final class TableMatrix extends Composite {
     }
 
     private void column(String title, int width, Function<TableFacts, String> text) {
-        TableViewerColumn c = new TableViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((TableFacts) element);
-            }
-
-            @Override
-            public Color getBackground(Object element) {
-                return problem((TableFacts) element) ? problemColor : null;
-            }
-        });
+        Columns.add(viewer, title, width, TableFacts.class, text, t -> problem(t) ? problemColor : null);
     }
 
     void show(CheckReport r) {

@@ -30,6 +30,7 @@ import org.eclipse.ui.part.ViewPart;
 import io.walscope.core.pg.catalog.ClickHouseDdl;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.core.types.Status;
+import io.walscope.ui.Columns;
 import io.walscope.ui.DemoService;
 import io.walscope.ui.WalscopeUi;
 import io.walscope.ui.Widgets;
@@ -153,16 +154,8 @@ public final class TypeMappingView extends ViewPart {
     }
 
     private TreeViewerColumn column(String title, int width, java.util.function.Function<Object, String> text) {
-        TreeViewerColumn c = new TreeViewerColumn(viewer, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
+        TreeViewerColumn c = Columns.add(viewer, title, width, text, null);
         c.getColumn().setMoveable(true);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply(element);
-            }
-        });
         return c;
     }
 
