@@ -24,6 +24,7 @@ import io.walscope.core.stream.Lsn;
  * [--from-lsn L] [--until-lsn L] [--max-events N] [--snapshot] [--format jsonl|debezium] [--output FILE]}: the
  * decoded change stream as JSON Lines. Ends with one line on stderr:
  * {@code events=N transactions=M seconds=S events_per_s=R}. Ctrl-C flushes what was written and exits 0.
+ * With {@code --poll}: timestamp polling instead of a slot ({@link PollTail}).
  */
 final class TailCommand implements Command {
     @Override
@@ -33,11 +34,14 @@ final class TailCommand implements Command {
 
     @Override
     public String summary() {
-        return "stream decoded changes as JSON Lines (pgoutput, wal2json, decoderbufs, test_decoding)";
+        return "stream decoded changes as JSON Lines (pgoutput, wal2json, decoderbufs, test_decoding; --poll: timestamp polling)";
     }
 
     @Override
     public int run(Cli cli, List<String> args) throws Exception {
+        if (args.contains("--poll")) {
+            return PollTail.run(cli, args);
+        }
         Args a = new Args(args);
         StreamOptions o = new StreamOptions();
         String pluginName = a.option("--plugin", null);
@@ -118,7 +122,7 @@ final class TailCommand implements Command {
         return OK;
     }
 
-    private static OutputStream open(String file) throws WalscopeException {
+    static OutputStream open(String file) throws WalscopeException {
         try {
             return new FileOutputStream(file);
         } catch (IOException e) {

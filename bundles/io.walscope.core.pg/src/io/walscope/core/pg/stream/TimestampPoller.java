@@ -166,7 +166,8 @@ public final class TimestampPoller {
             this.rows = rows;
             this.keyIdx = keyIdx;
             this.tsIdx = tsIdx;
-            this.ts = PgIdent.quote(rows.names.get(tsIdx));
+            // qualified: a bare name in ORDER BY would mean the output column, the ::text one
+            this.ts = rows.rel + "." + PgIdent.quote(rows.names.get(tsIdx));
         }
 
         private String cast(int col) {
@@ -178,7 +179,7 @@ public final class TimestampPoller {
             StringBuilder order = new StringBuilder(ts);
             StringBuilder params = new StringBuilder(cast(tsIdx));
             for (int k : keyIdx) {
-                order.append(", ").append(PgIdent.quote(rows.names.get(k)));
+                order.append(", ").append(rows.rel).append('.').append(PgIdent.quote(rows.names.get(k)));
                 params.append(", ").append(cast(k));
             }
             String lower = watermark == null ? ts + " IS NOT NULL"
