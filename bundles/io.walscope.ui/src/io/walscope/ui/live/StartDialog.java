@@ -141,7 +141,8 @@ final class StartDialog extends TitleAreaDialog {
         pollOnly.add(pollInterval);
         pollOnly.add(label(c, ""));
         pollWarning = Widgets.name(new Label(c, SWT.WRAP), "live.start.poll.warning");
-        pollWarning.setText("⚠ " + POLL_WARNING + " Add the column and its trigger with"
+        pollWarning.setText("\u26a0 Deletes are not seen, and inserts and updates both arrive as 'read'. Each table"
+                + " needs the column and a primary key; add the column and its trigger with"
                 + " 'walscope script last-update --table S.T'.");
         GridData wd = new GridData(SWT.FILL, SWT.CENTER, true, false);
         wd.widthHint = 460;
@@ -163,7 +164,9 @@ final class StartDialog extends TitleAreaDialog {
         setErrorMessage(null);
         snapshot.getParent().layout(true, true);
         if (getShell() != null && getShell().isVisible()) {
-            getShell().pack();
+            // keep the width, fit the height to the rows now shown
+            int w = getShell().getSize().x;
+            getShell().setSize(w, getShell().computeSize(w, SWT.DEFAULT).y);
         }
     }
 
