@@ -38,8 +38,8 @@ final class PollTail {
         Args a = new Args(args);
         a.flag("--poll");
         String column = a.option("--poll-column", Scripts.LAST_UPDATE_COLUMN);
-        Duration interval = seconds(a.option("--poll-interval", "1"), "--poll-interval", false);
-        Duration delay = seconds(a.option("--poll-delay", "1"), "--poll-delay", true);
+        Duration interval = parseSeconds(a.option("--poll-interval", "1"), "--poll-interval", false);
+        Duration delay = parseSeconds(a.option("--poll-delay", "1"), "--poll-delay", true);
         List<String> tables = a.options("--table");
         long max = a.longOption("--max-events", -1);
         boolean snapshot = a.flag("--snapshot");
@@ -108,16 +108,12 @@ final class PollTail {
 
     /** {@code polling S.T, ... on last_update every 1 s — deletes are not seen (...); use logical decoding ...}. */
     static String startLine(List<String> tables, String column, Duration interval) {
-        return "polling " + String.join(", ", tables) + " on " + column + " every " + format(interval)
+        return "polling " + String.join(", ", tables) + " on " + column + " every " + PollOptions.seconds(interval)
                 + " s \u2014 deletes are not seen (timestamp polling cannot see them); use logical decoding for"
                 + " deletes";
     }
 
-    static String format(Duration d) {
-        return BigDecimal.valueOf(d.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString();
-    }
-
-    private static Duration seconds(String v, String flag, boolean zeroOk) throws UsageException {
+    private static Duration parseSeconds(String v, String flag, boolean zeroOk) throws UsageException {
         BigDecimal s;
         try {
             s = new BigDecimal(v.strip());

@@ -82,8 +82,7 @@ final class LiveSession {
 
     /** The status text of a polling session. */
     static String pollingMessage(PollOptions p) {
-        return "polling every " + java.math.BigDecimal.valueOf(p.interval().toMillis()).movePointLeft(3)
-                .stripTrailingZeros().toPlainString() + " s \u2014 deletes are not seen";
+        return "polling every " + PollOptions.seconds(p.interval()) + " s \u2014 deletes are not seen";
     }
 
     void addListener(Listener l) {

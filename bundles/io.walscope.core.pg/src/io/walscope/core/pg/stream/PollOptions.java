@@ -78,6 +78,11 @@ public final class PollOptions {
         return this;
     }
 
+    /** A duration as people write seconds: {@code 1}, {@code 0.5}, {@code 2.25}. */
+    public static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString();
+    }
+
     /** Stops after this many rows (-1: never). */
     public PollOptions maxEvents(long n) {
         this.maxEvents = n;

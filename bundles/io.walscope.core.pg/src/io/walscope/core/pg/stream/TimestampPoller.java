@@ -114,7 +114,7 @@ public final class TimestampPoller {
                     noticed = true;
                     onNotice.accept(b.hidden + " other session(s) write in transactions whose start "
                             + "pg_stat_activity does not show to " + info.currentUser() + ": only the "
-                            + o.delay.toMillis() / 1000.0 + " s delay protects their rows; grant pg_read_all_stats"
+                            + PollOptions.seconds(o.delay) + " s delay protects their rows; grant pg_read_all_stats"
                             + " or raise the delay above the longest transaction.");
                 }
                 for (Polled p : tables) {
@@ -237,7 +237,9 @@ public final class TimestampPoller {
 
     private Bound bound(Connection sql, ServerInfo info) throws SQLException {
         String others = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
-                + (info.versionNum() >= 100000 ? " AND backend_type = 'client backend'" : "");
+                // backend_type, like xact_start, is NULL in rows of sessions the role may not see (backend_xid is not)
+                + (info.versionNum() >= 100000 ? " AND coalesce(backend_type, 'client backend') = 'client backend'"
+                        : "");
         try (PreparedStatement ps = sql.prepareStatement("SELECT least(now() - CAST(? AS interval),"
                 + " (SELECT min(xact_start) " + others + " AND xact_start IS NOT NULL))::text,"
                 + " (SELECT count(*) " + others + " AND xact_start IS NULL AND backend_xid IS NOT NULL)::int")) {

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.walscope.core.conn.Secrets;
+import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.core.stream.ChangeEvent;
 import io.walscope.core.stream.ChangeListener;
 import io.walscope.core.stream.JsonLinesWriter;
@@ -28,9 +30,15 @@ final class PollRun implements ChangeListener, AutoCloseable {
     private Throwable failure;
     private boolean ended;
 
-    private PollRun(TestServer s, String db, PollOptions o) throws Exception {
-        poller = new TimestampPoller(s.profile(db), s.superuserSecrets(), o);
-        w = new JsonLinesWriter(buf, JsonLinesWriter.Format.JSONL, db);
+    private final List<String> notices = new ArrayList<>();
+
+    private PollRun(ConnectionProfile p, Secrets secrets, PollOptions o) throws Exception {
+        poller = new TimestampPoller(p, secrets, o).onNotice(n -> {
+            synchronized (this) {
+                notices.add(n);
+            }
+        });
+        w = new JsonLinesWriter(buf, JsonLinesWriter.Format.JSONL, p.getDatabase());
         thread = new Thread(() -> {
             try {
                 poller.run(this);
@@ -47,9 +55,17 @@ final class PollRun implements ChangeListener, AutoCloseable {
     }
 
     static PollRun start(TestServer s, String db, PollOptions o) throws Exception {
-        PollRun r = new PollRun(s, db, o);
+        return start(s.profile(db), s.superuserSecrets(), o);
+    }
+
+    static PollRun start(ConnectionProfile p, Secrets secrets, PollOptions o) throws Exception {
+        PollRun r = new PollRun(p, secrets, o);
         r.thread.start();
         return r;
+    }
+
+    synchronized List<String> notices() {
+        return new ArrayList<>(notices);
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.walscope.core.WalscopeException;
 import io.walscope.core.check.Scripts;
+import io.walscope.core.conn.Secrets;
 import io.walscope.testbed.PgTestBed;
 import io.walscope.testbed.TestServer;
 
@@ -96,6 +97,30 @@ class TimestampPollerTest {
             r.awaitEvents(2);
             assertEquals(List.of(1, 2), ids(r.json()));
             assertTrue(r.json().get(0).contains("\"v\":\"late\""), r.json().get(0));
+        }
+    }
+
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("versions")
+    void aRoleThatCannotSeeOtherSessionsIsToldOnlyTheDelayProtects(String v) throws Exception {
+        TestServer s = PgTestBed.server(v);
+        String db = setUp(s, "t");
+        String role = "poller_" + db;
+        s.sql(db, "CREATE ROLE " + role + " LOGIN PASSWORD 'pw'", "GRANT SELECT ON t TO " + role);
+        try (Connection x = s.connect(db); Statement st = x.createStatement()) {
+            x.setAutoCommit(false);
+            st.execute("INSERT INTO t VALUES (1, 'a')"); // a superuser's writing transaction, hidden from the role
+            try (PollRun r = PollRun.start(s.profile(db).setUser(role), Secrets.of("pw", null),
+                    fast().delay(Duration.ofMillis(1500)))) {
+                r.awaitRounds(2);
+                assertEquals(List.of("1 other session(s) write in transactions whose start pg_stat_activity does not"
+                        + " show to " + role + ": only the 1.5 s delay protects their rows; grant pg_read_all_stats or"
+                        + " raise the delay above the longest transaction."), r.notices());
+                x.commit();
+                r.awaitEvents(1);
+            }
+        } finally {
+            s.sql(db, "DROP OWNED BY " + role, "DROP ROLE " + role);
         }
     }
 
