@@ -133,6 +133,12 @@ public final class TimestampPoller {
         } catch (WalscopeException e) {
             throw e;
         } catch (SQLException e) {
+            if ("42501".equals(e.getSQLState())) {
+                throw new WalscopeException("Role " + profile.getUser() + " may not read what polling needs ("
+                        + PgErrors.explainSql(e) + "): grant it USAGE on the schema and SELECT on the tables, e.g."
+                        + " with `walscope script user " + profile.getUser() + " --schema "
+                        + profile.primarySchema() + "`.", e);
+            }
             throw new WalscopeException("Polling " + profile.getHost() + ":" + profile.getPort() + " failed: "
                     + PgErrors.explainSql(e) + ".", e);
         } catch (InterruptedException e) {

@@ -106,7 +106,14 @@ class TimestampPollerTest {
         TestServer s = PgTestBed.server(v);
         String db = setUp(s, "t");
         String role = "poller_" + db;
-        s.sql(db, "CREATE ROLE " + role + " LOGIN PASSWORD 'pw'", "GRANT SELECT ON t TO " + role);
+        s.sql(db, "CREATE ROLE " + role + " LOGIN PASSWORD 'pw'");
+        WalscopeException denied = assertThrows(WalscopeException.class, () -> new TimestampPoller(
+                s.profile(db).setUser(role), Secrets.of("pw", null), fast()).run(new Collect()));
+        assertTrue(denied.getMessage().startsWith("Role " + role + " may not read what polling needs ("),
+                denied.getMessage());
+        assertTrue(denied.getMessage().endsWith("with `walscope script user " + role + " --schema public`."),
+                denied.getMessage());
+        s.sql(db, "GRANT SELECT ON t TO " + role);
         try (Connection x = s.connect(db); Statement st = x.createStatement()) {
             x.setAutoCommit(false);
             st.execute("INSERT INTO t VALUES (1, 'a')"); // a superuser's writing transaction, hidden from the role
