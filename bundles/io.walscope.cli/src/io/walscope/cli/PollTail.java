@@ -5,9 +5,6 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.walscope.core.check.Scripts;
 import io.walscope.core.pg.stream.PollOptions;
@@ -77,40 +74,19 @@ final class PollTail {
                     cli.err().flush();
                 });
         OutputStream raw = output == null || output.equals("-") ? cli.out() : TailCommand.open(output);
-        CountDownLatch done = new CountDownLatch(1);
-        AtomicBoolean finished = new AtomicBoolean();
-        Thread hook = new Thread(() -> {
-            poller.cancel();
-            try {
-                if (done.await(15, TimeUnit.SECONDS) && finished.get()) {
-                    // Ctrl-C: everything is written and the final line printed; a signal's exit status would be 130
-                    Runtime.getRuntime().halt(Command.OK);
+        try (CtrlC ctrlC = new CtrlC(poller::cancel)) {
+            StreamResult r;
+            try (OutputStream out = new BufferedOutputStream(raw, 1 << 20);
+                    JsonLinesWriter w = new JsonLinesWriter(out, fmt, target.profile().getDatabase())) {
+                r = poller.run(w);
+            } finally {
+                if (raw != cli.out()) {
+                    raw.close();
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
-        }, "walscope-poll-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        StreamResult r = null;
-        try (OutputStream out = new BufferedOutputStream(raw, 1 << 20);
-                JsonLinesWriter w = new JsonLinesWriter(out, fmt, target.profile().getDatabase())) {
-            r = poller.run(w);
-        } finally {
-            if (raw != cli.out()) {
-                raw.close();
-            }
-            // before releasing the hook: after a Ctrl-C the JVM ends as soon as the hook returns
-            if (r != null) {
-                cli.err().println(r.summaryLine());
-                cli.err().flush();
-                finished.set(true);
-            }
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running
-            }
+            cli.err().println(r.summaryLine());
+            cli.err().flush();
+            ctrlC.finished();
         }
         return Command.OK;
     }

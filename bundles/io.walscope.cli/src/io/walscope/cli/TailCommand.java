@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.walscope.core.WalscopeException;
 import io.walscope.core.pg.stream.ChangeStream;
@@ -92,33 +90,20 @@ final class TailCommand implements Command {
         }
         ChangeStream stream = new ChangeStream(target.profile(), target.secrets(), o);
         OutputStream raw = output == null || output.equals("-") ? cli.out() : open(output);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stream.cancel();
-            try {
-                done.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try (CtrlC ctrlC = new CtrlC(stream::cancel)) {
+            StreamResult r;
+            try (OutputStream out = new BufferedOutputStream(raw, 1 << 20);
+                    JsonLinesWriter w = new JsonLinesWriter(out, fmt, target.profile().getDatabase())) {
+                r = stream.run(w);
+            } finally {
+                if (raw != cli.out()) {
+                    raw.close();
+                }
             }
-        }, "walscope-tail-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        StreamResult r;
-        try (OutputStream out = new BufferedOutputStream(raw, 1 << 20);
-                JsonLinesWriter w = new JsonLinesWriter(out, fmt, target.profile().getDatabase())) {
-            r = stream.run(w);
-        } finally {
-            if (raw != cli.out()) {
-                raw.close();
-            }
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running
-            }
+            cli.err().println(r.summaryLine());
+            cli.err().flush();
+            ctrlC.finished();
         }
-        cli.err().println(r.summaryLine());
-        cli.err().flush();
         return OK;
     }
 
