@@ -12,9 +12,10 @@ import io.walscope.core.stream.Tuple;
 
 /**
  * The listener between a change stream and the live view: turns every change into a compact
- * {@link LiveEvent} (with its {@code walscope tail} JSON line) and appends it to a {@link LiveBuffer}, never
- * waiting for anyone. Keeps the counters the status line shows. Runs on the reader's thread; the counters may
- * be read from any thread.
+ * {@link LiveEvent} (with its {@code walscope tail} JSON line, PostgreSQL's text of its values and the plugin
+ * message it came from) and appends it to a {@link LiveBuffer}, never waiting for anyone. Numbers the
+ * transactions and logs their commits ({@link #commits()}) so the view can group changes by transaction. Keeps
+ * the counters the status line shows. Runs on the reader's thread; the counters may be read from any thread.
  */
 public final class LiveCapture implements ChangeListener {
     private static final int SUMMARY_MAX = 160;
@@ -26,9 +27,17 @@ public final class LiveCapture implements ChangeListener {
     private volatile long lastLsn;
     private volatile long lastCommitMicros;
     private volatile int reconnects;
+    private final CommitLog commits;
+    private final LiveTexts texts = new LiveTexts();
+    private RawMessage currentRaw;
+    private long txnCounter;
+    private long currentTxn;
+    private int currentTxnChanges;
+    private boolean lastWasSnapshotRead;
 
     public LiveCapture(LiveBuffer buffer, String database) {
         this.buffer = buffer;
+        this.commits = new CommitLog(buffer.capacity());
         try {
             this.writer = new JsonLinesWriter(bytes, JsonLinesWriter.Format.JSONL, database);
         } catch (IOException e) {
@@ -50,9 +59,27 @@ public final class LiveCapture implements ChangeListener {
             line = java.util.Arrays.copyOf(line, n);
         }
         Transaction tx = e.tx();
+        long txn;
+        if (tx != null) {
+            if (currentTxn == 0) {
+                currentTxn = ++txnCounter;
+                currentTxnChanges = 0;
+            }
+            currentTxnChanges++;
+            txn = currentTxn;
+            lastWasSnapshotRead = false;
+        } else {
+            // snapshot reads share one number; a message outside a transaction is one of its own
+            boolean read = e.op() == Op.READ;
+            txn = read && lastWasSnapshotRead ? txnCounter : ++txnCounter;
+            lastWasSnapshotRead = read;
+        }
+        long commitMicros = tx == null || tx.commitTimeMicros() == Transaction.UNKNOWN_TIME ? 0 : tx.commitTimeMicros();
         LiveEvent ev = new LiveEvent(buffer.nextSeq(), e.lsn(), tx == null ? 0 : tx.commitLsn(),
-                tx == null ? -1 : tx.xid(), tx == null ? 0 : tx.commitTimeMicros(), e.op(), e.schema(), e.table(),
-                e.key() == null ? null : pairs(e.key(), SUMMARY_MAX), summary(e), line);
+                tx == null ? -1 : tx.xid(), commitMicros, e.op(), e.schema(), e.table(),
+                e.key() == null ? null : pairs(e.key(), SUMMARY_MAX), summary(e), line, txn,
+                e.op() == Op.MESSAGE || e.op() == Op.TRUNCATE ? null : texts.encode(e.key(), e.before(), e.after()),
+                currentRaw);
         buffer.add(ev);
         received++;
         if (Long.compareUnsigned(e.lsn(), lastLsn) > 0) {
@@ -62,6 +89,12 @@ public final class LiveCapture implements ChangeListener {
 
     @Override
     public void commit(Transaction tx) {
+        if (currentTxn != 0) {
+            commits.committed(currentTxn, tx.commitLsn(),
+                    tx.commitTimeMicros() == Transaction.UNKNOWN_TIME ? 0 : tx.commitTimeMicros(), currentTxnChanges);
+            currentTxn = 0;
+        }
+        currentRaw = null;
         transactions++;
         if (Long.compareUnsigned(tx.endLsn(), lastLsn) > 0) {
             lastLsn = tx.endLsn();
@@ -69,6 +102,23 @@ public final class LiveCapture implements ChangeListener {
         if (tx.commitTimeMicros() != 0) {
             lastCommitMicros = tx.commitTimeMicros();
         }
+    }
+
+    /** The viewer shows each change's plugin message: yes. */
+    @Override
+    public boolean wantsRaw() {
+        return true;
+    }
+
+    /** Keeps a copy of the message (at most {@link RawMessage#CAP} bytes) for the changes decoded from it. */
+    @Override
+    public void raw(long lsn, java.nio.ByteBuffer msg) {
+        currentRaw = RawMessage.copyOf(lsn, msg);
+    }
+
+    /** The commits of the transactions in the buffer, by {@link LiveEvent#txn()}. */
+    public CommitLog commits() {
+        return commits;
     }
 
     @Override
