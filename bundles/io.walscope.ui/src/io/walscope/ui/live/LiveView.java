@@ -1,9 +1,6 @@
 package io.walscope.ui.live;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -12,6 +9,7 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
@@ -30,12 +28,13 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.part.ViewPart;
 
+import io.walscope.core.live.CommitLog;
 import io.walscope.core.live.LiveBuffer;
 import io.walscope.core.live.LiveEvent;
 import io.walscope.core.live.LiveFilter;
 import io.walscope.core.pg.stream.StreamOptions;
 import io.walscope.core.profile.ConnectionProfile;
-import io.walscope.core.stream.Lsn;
+import io.walscope.core.profile.Plugin;
 import io.walscope.core.stream.Op;
 import io.walscope.ui.Widgets;
 import io.walscope.ui.WalscopeUi;
@@ -44,17 +43,22 @@ import io.walscope.ui.connections.ConnectionsView;
 /**
  * The live change viewer: a decoded logical replication stream row by row. The reader fills a bounded ring
  * buffer and never waits for the display; this view drains it on a throttle into an {@code SWT.VIRTUAL}
- * table, with filters, pause, a detail pane and a status line with rates, lag and retained WAL.
+ * table, or grouped by transaction into an {@code SWT.VIRTUAL} tree ({@link GroupedTree}), with filters, pause,
+ * a detail pane and a status line with rates, lag and retained WAL.
  */
 public final class LiveView extends ViewPart {
     public static final String ID = "io.walscope.ui.live";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     private static final int DRAIN_CHUNK = 8192;
 
     private ConnectionProfile profile;
     private LiveSession session;
     private LiveBuffer buffer;
     private final SeqList visible = new SeqList();
+    private final TxGroups groups = new TxGroups();
+    private boolean groupedMode;
+    private final java.util.Set<String> knownTables = new java.util.HashSet<>();
+    private String lastTable;
+    private String lastSchema;
     private long scanned = 1;
     private LiveFilter filter = LiveFilter.ALL;
     private boolean paused;
@@ -68,6 +72,8 @@ public final class LiveView extends ViewPart {
     private double shownRate;
 
     private Table table;
+    private GroupedTree tree;
+    private Composite stack;
     private DetailPane detail;
     private Label status;
     private Label profileLabel;
@@ -78,6 +84,7 @@ public final class LiveView extends ViewPart {
     private Button stop;
     private Button followButton;
     private Button orderButton;
+    private Button groupButton;
     private final java.util.Map<Op, Button> opButtons = new java.util.EnumMap<>(Op.class);
     private Throttler drainThrottler;
     private final ISelectionListener selectionListener = (part, sel) -> {
@@ -103,7 +110,12 @@ public final class LiveView extends ViewPart {
         createFilters(parent);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        createTable(sash);
+        stack = new Composite(sash, SWT.NONE);
+        stack.setLayout(new StackLayout());
+        createTable(stack);
+        tree = new GroupedTree(stack, treeModel(), opColors);
+        tree.control().addListener(SWT.Selection, e -> showTreeSelection());
+        ((StackLayout) stack.getLayout()).topControl = table;
         detail = new DetailPane(sash);
         sash.setWeights(new int[] { 65, 35 });
         status = Widgets.name(new Label(parent, SWT.NONE), "live.status");
@@ -122,7 +134,7 @@ public final class LiveView extends ViewPart {
     private void createToolbar(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        bar.setLayout(new GridLayout(8, false));
+        bar.setLayout(new GridLayout(9, false));
         profileLabel = Widgets.name(new Label(bar, SWT.NONE), "live.profile");
         profileLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         start = button(bar, "Start…", "live.start", this::startPressed);
@@ -136,8 +148,11 @@ public final class LiveView extends ViewPart {
         orderButton.setText("Newest first");
         orderButton.addListener(SWT.Selection, e -> {
             newestFirst = orderButton.getSelection();
-            refreshTable();
+            refresh(true);
         });
+        groupButton = Widgets.name(new Button(bar, SWT.CHECK), "live.grouped");
+        groupButton.setText("Group by transaction");
+        groupButton.addListener(SWT.Selection, e -> showGrouped(groupButton.getSelection()));
         button(bar, "Export…", "live.export", () -> LiveExport.export(getSite().getShell(), buffer, visibleSeqs()));
         button(bar, "Copy JSON", "live.copy", this::copySelection);
     }
@@ -175,24 +190,18 @@ public final class LiveView extends ViewPart {
         table = Widgets.name(new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER), "live.table");
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        String[][] cols = { { "Commit time (UTC)", "110" }, { "LSN", "110" }, { "xid", "70" }, { "op", "60" },
-            { "Table", "160" }, { "Key", "150" }, { "What changed", "420" } };
-        for (String[] c : cols) {
+        for (int i = 0; i < Rows.COLUMNS.length; i++) {
             TableColumn col = new TableColumn(table, SWT.NONE);
-            col.setText(c[0]);
-            col.setWidth(Integer.parseInt(c[1]));
+            col.setText(Rows.COLUMNS[i]);
+            col.setWidth(Rows.WIDTHS[i]);
         }
         table.addListener(SWT.SetData, e -> {
             TableItem item = (TableItem) e.item;
-            LiveEvent ev = eventAt(table.indexOf(item));
-            if (ev == null) {
-                item.setText(new String[] { "", "", "", "", "(dropped from the buffer)", "", "" });
-                return;
+            LiveEvent ev = eventAt(e.index);
+            item.setText(Rows.change(ev));
+            if (ev != null) {
+                item.setForeground(Rows.OP_COLUMN, opColors[ev.op().ordinal()]);
             }
-            item.setText(new String[] { ev.commitMicros() == 0 ? "" : TIME.format(Instant.EPOCH.plusNanos(ev.commitMicros() * 1000)),
-                Lsn.format(ev.lsn() != 0 ? ev.lsn() : ev.commitLsn()), ev.xid() < 0 ? "" : Long.toString(ev.xid()),
-                ev.op().json(), ev.qualifiedTable(), ev.key() == null ? "" : ev.key(), ev.summary() });
-            item.setForeground(3, opColors[ev.op().ordinal()]);
         });
         table.addListener(SWT.Selection, e -> {
             int i = table.getSelectionIndex();
@@ -200,7 +209,62 @@ public final class LiveView extends ViewPart {
         });
     }
 
-    /** The event shown at row {@code row}, or null. */
+    private GroupedTree.Model treeModel() {
+        return new GroupedTree.Model() {
+            @Override
+            public LiveBuffer buffer() {
+                return buffer;
+            }
+
+            @Override
+            public SeqList visible() {
+                return visible;
+            }
+
+            @Override
+            public TxGroups groups() {
+                return groups;
+            }
+
+            @Override
+            public CommitLog commits() {
+                return session == null ? null : session.capture().commits();
+            }
+
+            @Override
+            public boolean newestFirst() {
+                return newestFirst;
+            }
+        };
+    }
+
+    private void showTreeSelection() {
+        String[] tx = tree.selectedTransaction();
+        if (tx != null) {
+            detail.showTransaction(tx);
+        } else {
+            detail.show(tree.selectedChange());
+        }
+    }
+
+    /** Shows the changes grouped by transaction (a tree) or one per row (a table), as the check box does. */
+    public void setGrouped(boolean g) {
+        groupButton.setSelection(g);
+        showGrouped(g);
+    }
+
+    private void showGrouped(boolean g) {
+        if (g == groupedMode) {
+            return;
+        }
+        groupedMode = g;
+        ((StackLayout) stack.getLayout()).topControl = g ? tree.control() : table;
+        stack.layout();
+        detail.show(null);
+        refresh(true);
+    }
+
+    /** The event shown at row {@code row} of the ungrouped table, or null. */
     public LiveEvent eventAt(int row) {
         if (buffer == null || row < 0 || row >= visible.size()) {
             return null;
@@ -259,11 +323,15 @@ public final class LiveView extends ViewPart {
         int capacity = WalscopeUi.get().getPreferenceStore().getInt(LivePreferences.BUFFER_SIZE);
         buffer = new LiveBuffer(capacity > 0 ? capacity : LivePreferences.DEFAULT_BUFFER_SIZE);
         visible.clear();
+        groups.clear();
+        tree.reset();
         scanned = buffer.nextSeq();
         shown = 0;
         shownAtLastTick = 0;
         receivedAtLastTick = 0;
         tableFilter.removeAll();
+        knownTables.clear();
+        lastTable = null;
         tableFilter.add("all tables");
         tableFilter.select(0);
         filter = currentFilter();
@@ -271,6 +339,10 @@ public final class LiveView extends ViewPart {
         detail.show(null);
         paused = false;
         pause.setText("Pause");
+        if (options.plugin() == Plugin.PGOUTPUT) {
+            options.binary(false); // PostgreSQL's text of every value for the detail pane
+        }
+        detail.setPlugin(options.plugin());
         session = new LiveSession(profile.isDemo() ? WalscopeUi.get().demo().profile() : profile, options, buffer);
         session.addListener(s -> {
             Display d = table.isDisposed() ? null : table.getDisplay();
@@ -332,10 +404,11 @@ public final class LiveView extends ViewPart {
     private void applyFilter() {
         filter = currentFilter();
         visible.clear();
+        groups.clear();
         scanned = buffer == null ? 1 : buffer.firstSeq();
         shown = 0;
         drain();
-        refreshTable();
+        refresh(true);
         updateStatus();
     }
 
@@ -348,7 +421,10 @@ public final class LiveView extends ViewPart {
             return;
         }
         long first = buffer.firstSeq();
-        visible.dropBelow(first);
+        boolean shifted = visible.dropBelow(first) > 0;
+        if (shifted) {
+            groups.dropBelow(visible.base());
+        }
         if (scanned < first) {
             scanned = first;
         }
@@ -358,27 +434,43 @@ public final class LiveView extends ViewPart {
         while ((n = buffer.copy(scanned, chunk)) > 0) {
             for (int i = 0; i < n; i++) {
                 LiveEvent e = chunk[i];
-                if (tableFilter.indexOf(e.qualifiedTable()) < 0) {
-                    tableFilter.add(e.qualifiedTable());
+                if (e.table() != lastTable || e.schema() != lastSchema) {
+                    // the decoders share the name strings of a relation: one lookup per run of a table
+                    lastTable = e.table();
+                    lastSchema = e.schema();
+                    if (knownTables.add(e.qualifiedTable())) {
+                        tableFilter.add(e.qualifiedTable());
+                    }
                 }
                 if (filter.test(e)) {
                     visible.add(e.seq());
+                    groups.add(e.txn(), visible.base() + visible.size() - 1);
                     shown++;
                     added = true;
                 }
             }
             scanned = chunk[n - 1].seq() + 1;
         }
-        if (added || table.getItemCount() != visible.size()) {
-            refreshTable();
+        if (added || shifted) {
+            refresh(shifted);
         }
     }
 
-    private void refreshTable() {
+    /**
+     * Shows the current rows. {@code shifted}: rows moved (dropped from the front, a new filter or order), so all
+     * are asked for again; otherwise only new rows are (oldest first) — newest first moves every row anyway.
+     */
+    private void refresh(boolean shifted) {
+        if (groupedMode) {
+            tree.refresh(shifted, follow);
+            return;
+        }
         table.setRedraw(false);
         try {
             table.setItemCount(visible.size());
-            table.clearAll();
+            if (shifted || newestFirst) {
+                table.clearAll();
+            }
             if (follow && visible.size() > 0) {
                 table.setTopIndex(newestFirst ? 0 : visible.size() - 1);
             }
@@ -467,7 +559,12 @@ public final class LiveView extends ViewPart {
 
     private void copySelection() {
         StringBuilder sb = new StringBuilder();
-        for (int row : table.getSelectionIndices()) {
+        if (groupedMode) {
+            for (LiveEvent e : tree.selectedEvents()) {
+                sb.append(e.json()).append('\n');
+            }
+        }
+        for (int row : groupedMode ? new int[0] : table.getSelectionIndices()) {
             LiveEvent e = eventAt(row);
             if (e != null) {
                 sb.append(e.json()).append('\n');
@@ -526,14 +623,14 @@ public final class LiveView extends ViewPart {
         return session == null ? "" : session.state() + ": " + session.message();
     }
 
-    /** Rows in the table now. */
+    /** Changes shown now (rows of the ungrouped table; the grouped tree holds them in its transactions). */
     public int rowCount() {
-        return table.getItemCount();
+        return visible.size();
     }
 
     @Override
     public void setFocus() {
-        table.setFocus();
+        (groupedMode ? tree.control() : table).setFocus();
     }
 
     @Override
