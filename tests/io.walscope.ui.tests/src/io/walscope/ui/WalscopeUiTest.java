@@ -399,6 +399,11 @@ class WalscopeUiTest {
             // the reader and the WAL poller run as long as the stream does: no waiting for idle jobs here
             table.setSelection(rowOf(live, test.get(2)));
             Ui.click(table);
+            Ui.screenshot(w.getShell(), "live-view-in-perspective");
+            IWorkbenchPartReference liveRef = w.getActivePage().getReference(live);
+            w.getActivePage().setPartState(liveRef, IWorkbenchPage.STATE_MAXIMIZED);
+            Ui.flush(display);
+            table.showSelection();
             Ui.screenshot(w.getShell(), "live-view");
             org.eclipse.swt.custom.CTabFolder tabs = (org.eclipse.swt.custom.CTabFolder) raw.getParent().getParent();
             tabs.setSelection(2);
@@ -486,6 +491,7 @@ class WalscopeUiTest {
         assertEquals("2 changes", txRow(tree, xid).getText(5));
         assertTrue(txRow(tree, xid).getExpanded(), "still expanded after the filter changed");
         live.setGrouped(false);
+        w.getActivePage().setPartState(w.getActivePage().getReference(live), IWorkbenchPage.STATE_RESTORED);
     }
 
     private static TreeItem txRow(Tree tree, String xid) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Composite;
@@ -98,6 +99,7 @@ final class GroupedTree {
             }
             Rows.Group row = Rows.group(model.buffer(), model.visible(), groups, g, model.commits());
             item.setText(row.cells());
+            item.setFont(JFaceResources.getFontRegistry().getBold(JFaceResources.DEFAULT_FONT));
             if (row.op() != null) {
                 item.setForeground(Rows.OP_COLUMN, opColors[row.op().ordinal()]);
             }

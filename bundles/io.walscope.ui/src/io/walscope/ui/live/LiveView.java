@@ -28,7 +28,6 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.part.ViewPart;
 
-import io.walscope.core.live.CommitLog;
 import io.walscope.core.live.LiveBuffer;
 import io.walscope.core.live.LiveEvent;
 import io.walscope.core.live.LiveFilter;
@@ -48,23 +47,14 @@ import io.walscope.ui.connections.ConnectionsView;
  */
 public final class LiveView extends ViewPart {
     public static final String ID = "io.walscope.ui.live";
-    private static final int DRAIN_CHUNK = 8192;
 
     private ConnectionProfile profile;
     private LiveSession session;
     private LiveBuffer buffer;
-    private final SeqList visible = new SeqList();
-    private final TxGroups groups = new TxGroups();
+    private final ShownRows rows = new ShownRows(() -> session == null ? null : session.capture().commits());
     private boolean groupedMode;
-    private final java.util.Set<String> knownTables = new java.util.HashSet<>();
-    private String lastTable;
-    private String lastSchema;
-    private long scanned = 1;
-    private LiveFilter filter = LiveFilter.ALL;
     private boolean paused;
     private boolean follow = true;
-    private boolean newestFirst;
-    private long shown;
     private long shownAtLastTick;
     private long receivedAtLastTick;
     private long lastTickNanos;
@@ -113,13 +103,15 @@ public final class LiveView extends ViewPart {
         stack = new Composite(sash, SWT.NONE);
         stack.setLayout(new StackLayout());
         createTable(stack);
-        tree = new GroupedTree(stack, treeModel(), opColors);
+        tree = new GroupedTree(stack, rows, opColors);
         tree.control().addListener(SWT.Selection, e -> showTreeSelection());
         ((StackLayout) stack.getLayout()).topControl = table;
         detail = new DetailPane(sash);
         sash.setWeights(new int[] { 65, 35 });
-        status = Widgets.name(new Label(parent, SWT.NONE), "live.status");
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        status = Widgets.name(new Label(parent, SWT.WRAP), "live.status");
+        GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        sd.widthHint = 200; // wraps to the view's width instead of widening it
+        status.setLayoutData(sd);
         status.setText("Choose a connection and press Start.");
         drainThrottler = new Throttler(d, Duration.ofMillis(100), this::drain);
         getSite().getPage().addPostSelectionListener(selectionListener);
@@ -134,9 +126,9 @@ public final class LiveView extends ViewPart {
     private void createToolbar(Composite parent) {
         Composite bar = new Composite(parent, SWT.NONE);
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        bar.setLayout(new GridLayout(9, false));
+        bar.setLayout(new GridLayout(8, false));
         profileLabel = Widgets.name(new Label(bar, SWT.NONE), "live.profile");
-        profileLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        profileLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 8, 1));
         start = button(bar, "Start…", "live.start", this::startPressed);
         pause = button(bar, "Pause", "live.pause", this::togglePause);
         stop = button(bar, "Stop", "live.stop", this::stopPressed);
@@ -147,13 +139,13 @@ public final class LiveView extends ViewPart {
         orderButton = Widgets.name(new Button(bar, SWT.CHECK), "live.newestFirst");
         orderButton.setText("Newest first");
         orderButton.addListener(SWT.Selection, e -> {
-            newestFirst = orderButton.getSelection();
+            rows.setNewestFirst(orderButton.getSelection());
             refresh(true);
         });
         groupButton = Widgets.name(new Button(bar, SWT.CHECK), "live.grouped");
         groupButton.setText("Group by transaction");
         groupButton.addListener(SWT.Selection, e -> showGrouped(groupButton.getSelection()));
-        button(bar, "Export…", "live.export", () -> LiveExport.export(getSite().getShell(), buffer, visibleSeqs()));
+        button(bar, "Export…", "live.export", () -> LiveExport.export(getSite().getShell(), buffer, rows.seqs()));
         button(bar, "Copy JSON", "live.copy", this::copySelection);
     }
 
@@ -209,35 +201,6 @@ public final class LiveView extends ViewPart {
         });
     }
 
-    private GroupedTree.Model treeModel() {
-        return new GroupedTree.Model() {
-            @Override
-            public LiveBuffer buffer() {
-                return buffer;
-            }
-
-            @Override
-            public SeqList visible() {
-                return visible;
-            }
-
-            @Override
-            public TxGroups groups() {
-                return groups;
-            }
-
-            @Override
-            public CommitLog commits() {
-                return session == null ? null : session.capture().commits();
-            }
-
-            @Override
-            public boolean newestFirst() {
-                return newestFirst;
-            }
-        };
-    }
-
     private void showTreeSelection() {
         String[] tx = tree.selectedTransaction();
         if (tx != null) {
@@ -266,19 +229,7 @@ public final class LiveView extends ViewPart {
 
     /** The event shown at row {@code row} of the ungrouped table, or null. */
     public LiveEvent eventAt(int row) {
-        if (buffer == null || row < 0 || row >= visible.size()) {
-            return null;
-        }
-        int i = newestFirst ? visible.size() - 1 - row : row;
-        return buffer.get(visible.get(i));
-    }
-
-    private long[] visibleSeqs() {
-        long[] out = new long[visible.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = visible.get(i);
-        }
-        return out;
+        return rows.eventAt(row);
     }
 
     /** Shows {@code p} as the connection to start with. */
@@ -322,19 +273,13 @@ public final class LiveView extends ViewPart {
     public void start(StreamOptions options) {
         int capacity = WalscopeUi.get().getPreferenceStore().getInt(LivePreferences.BUFFER_SIZE);
         buffer = new LiveBuffer(capacity > 0 ? capacity : LivePreferences.DEFAULT_BUFFER_SIZE);
-        visible.clear();
-        groups.clear();
         tree.reset();
-        scanned = buffer.nextSeq();
-        shown = 0;
         shownAtLastTick = 0;
         receivedAtLastTick = 0;
         tableFilter.removeAll();
-        knownTables.clear();
-        lastTable = null;
         tableFilter.add("all tables");
         tableFilter.select(0);
-        filter = currentFilter();
+        rows.reset(buffer, currentFilter());
         table.setItemCount(0);
         detail.show(null);
         paused = false;
@@ -402,11 +347,7 @@ public final class LiveView extends ViewPart {
     }
 
     private void applyFilter() {
-        filter = currentFilter();
-        visible.clear();
-        groups.clear();
-        scanned = buffer == null ? 1 : buffer.firstSeq();
-        shown = 0;
+        rows.refilter(currentFilter());
         drain();
         refresh(true);
         updateStatus();
@@ -420,39 +361,9 @@ public final class LiveView extends ViewPart {
         if (paused) {
             return;
         }
-        long first = buffer.firstSeq();
-        boolean shifted = visible.dropBelow(first) > 0;
-        if (shifted) {
-            groups.dropBelow(visible.base());
-        }
-        if (scanned < first) {
-            scanned = first;
-        }
-        LiveEvent[] chunk = new LiveEvent[DRAIN_CHUNK];
-        int n;
-        boolean added = false;
-        while ((n = buffer.copy(scanned, chunk)) > 0) {
-            for (int i = 0; i < n; i++) {
-                LiveEvent e = chunk[i];
-                if (e.table() != lastTable || e.schema() != lastSchema) {
-                    // the decoders share the name strings of a relation: one lookup per run of a table
-                    lastTable = e.table();
-                    lastSchema = e.schema();
-                    if (knownTables.add(e.qualifiedTable())) {
-                        tableFilter.add(e.qualifiedTable());
-                    }
-                }
-                if (filter.test(e)) {
-                    visible.add(e.seq());
-                    groups.add(e.txn(), visible.base() + visible.size() - 1);
-                    shown++;
-                    added = true;
-                }
-            }
-            scanned = chunk[n - 1].seq() + 1;
-        }
-        if (added || shifted) {
-            refresh(shifted);
+        int flags = rows.drain(tableFilter::add);
+        if (flags != 0) {
+            refresh((flags & ShownRows.SHIFTED) != 0);
         }
     }
 
@@ -467,12 +378,13 @@ public final class LiveView extends ViewPart {
         }
         table.setRedraw(false);
         try {
-            table.setItemCount(visible.size());
-            if (shifted || newestFirst) {
+            int n = rows.size();
+            table.setItemCount(n);
+            if (shifted || rows.newestFirst()) {
                 table.clearAll();
             }
-            if (follow && visible.size() > 0) {
-                table.setTopIndex(newestFirst ? 0 : visible.size() - 1);
+            if (follow && n > 0) {
+                table.setTopIndex(rows.newestFirst() ? 0 : n - 1);
             }
         } finally {
             table.setRedraw(true);
@@ -491,9 +403,9 @@ public final class LiveView extends ViewPart {
             double secs = (now - lastTickNanos) / 1e9;
             if (lastTickNanos != 0 && secs > 0.9) {
                 receivedRate = (received - receivedAtLastTick) / secs;
-                shownRate = (shown - shownAtLastTick) / secs;
+                shownRate = (rows.shown() - shownAtLastTick) / secs;
                 receivedAtLastTick = received;
-                shownAtLastTick = shown;
+                shownAtLastTick = rows.shown();
                 lastTickNanos = now;
             } else if (lastTickNanos == 0) {
                 lastTickNanos = now;
@@ -504,57 +416,21 @@ public final class LiveView extends ViewPart {
     }
 
     private void updateStatus() {
-        if (status.isDisposed()) {
+        if (status.isDisposed() || session == null) {
             return;
         }
-        if (session == null) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append(session.state() == LiveSession.State.FAILED ? "Error: " : "").append(session.message());
-        long received = session.capture().received();
-        sb.append(" · received ").append(received).append(String.format(" (%.0f/s)", receivedRate));
-        sb.append(" · shown ").append(visible.size()).append(String.format(" (%.0f/s)", shownRate));
-        long hidden = buffer == null ? 0 : buffer.size() - visible.size();
-        if (!filter.showsAll() && hidden > 0) {
-            sb.append(" · hidden by filters ").append(hidden);
-        }
-        if (buffer != null && buffer.dropped() > 0) {
-            sb.append(" · dropped from buffer ").append(buffer.dropped());
-        }
-        if (paused) {
-            sb.append(" · PAUSED (").append(buffer == null ? 0 : buffer.nextSeq() - scanned).append(" waiting)");
-        }
-        long server = session.serverLsn();
-        long got = session.capture().lastLsn();
-        if (server != 0 && got != 0) {
-            long lag = Math.max(0, server - got);
-            sb.append(" · lag ").append(bytes(lag));
-            long commit = session.capture().lastCommitMicros();
-            if (lag > 0 && commit != 0) {
-                long behind = System.currentTimeMillis() - commit / 1000;
-                sb.append(String.format(" (%.1f s)", Math.max(0, behind) / 1000.0));
+        String text = StatusLine.text(session, rows, paused, receivedRate, shownRate);
+        if (!text.equals(status.getText())) {
+            int height = status.getSize().y;
+            status.setText(text);
+            if (status.computeSize(status.getSize().x, SWT.DEFAULT).y != height) {
+                status.getParent().layout(); // wrapped onto more (or fewer) lines
             }
         }
-        Long retained = session.retainedBytes();
-        if (retained != null) {
-            sb.append(" · slot ").append(session.slotName()).append(" retains ").append(bytes(retained));
-        }
-        status.setText(sb.toString());
     }
 
     static String bytes(long b) {
-        if (b < 1024) {
-            return b + " B";
-        }
-        double v = b;
-        String[] units = { "KiB", "MiB", "GiB", "TiB" };
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format("%.1f %s", v, units[u]);
+        return StatusLine.bytes(b);
     }
 
     private void copySelection() {
@@ -582,7 +458,7 @@ public final class LiveView extends ViewPart {
 
     /** Exports what the table shows to {@code file} (JSON Lines, or CSV for *.csv) in a Job. */
     public org.eclipse.core.runtime.jobs.Job exportTo(java.nio.file.Path file) {
-        return LiveExport.schedule(file, buffer, visibleSeqs());
+        return LiveExport.schedule(file, buffer, rows.seqs());
     }
 
     /** Shows only {@code ops} (the op check boxes), as a user clicking them would. */
@@ -625,7 +501,7 @@ public final class LiveView extends ViewPart {
 
     /** Changes shown now (rows of the ungrouped table; the grouped tree holds them in its transactions). */
     public int rowCount() {
-        return visible.size();
+        return rows.size();
     }
 
     @Override
