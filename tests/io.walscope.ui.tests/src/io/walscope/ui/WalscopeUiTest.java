@@ -395,6 +395,14 @@ class WalscopeUiTest {
             assertEquals(live.rowCount(), lines.size());
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"table\":\"live_test\"") && l.contains("\"op\":\"update\"")
                     && l.contains("\"before\":{\"id\":1,\"name\":\"first\"")), lines.get(0));
+            // or only the selection
+            table.setSelection(new int[] { rowOf(live, test.get(0)), rowOf(live, test.get(2)) });
+            Path selected = Files.createTempFile("walscope-live-selected", ".jsonl");
+            org.eclipse.core.runtime.jobs.Job selJob = live.exportSelectionTo(selected);
+            Ui.waitUntil(display, () -> selJob.getResult() != null, Duration.ofSeconds(30), () -> "the export of the selection");
+            List<String> selLines = Files.readAllLines(selected);
+            assertEquals(2, selLines.size(), selLines.toString());
+            assertTrue(selLines.get(0).contains("\"op\":\"insert\"") && selLines.get(1).contains("\"op\":\"update\""), selLines.toString());
 
             // the reader and the WAL poller run as long as the stream does: no waiting for idle jobs here
             table.setSelection(rowOf(live, test.get(2)));
@@ -477,7 +485,6 @@ class WalscopeUiTest {
         Ui.click(tree);
         Table values = Ui.find(display, "live.detail.values", Table.class);
         assertEquals(List.of("id", "", "2", "", "2"), texts(values.getItem(0), 5));
-        Ui.screenshot(w.getShell(), "live-view-grouped");
         // filters apply to the changes inside a transaction
         live.search("second");
         Ui.flush(display);
@@ -490,6 +497,35 @@ class WalscopeUiTest {
         Ui.flush(display);
         assertEquals("2 changes", txRow(tree, xid).getText(5));
         assertTrue(txRow(tree, xid).getExpanded(), "still expanded after the filter changed");
+        // newest first: the newest transaction on top, the expanded one still expanded on its new row
+        Button newest = Ui.find(display, "live.newestFirst", Button.class);
+        newest.setSelection(true);
+        Ui.click(newest);
+        Ui.flush(display);
+        int last = tree.getItemCount() - 1;
+        assertTrue(Long.parseLong(tree.getItem(0).getText(2)) > Long.parseLong(tree.getItem(last).getText(2)),
+                tree.getItem(0).getText(2) + " on top, " + tree.getItem(last).getText(2) + " at the bottom");
+        assertTrue(txRow(tree, xid).getExpanded(), "expanded moves with its transaction");
+        assertEquals("id=1", txRow(tree, xid).getItem(0).getText(5), "changes inside stay in commit order");
+        newest.setSelection(false);
+        Ui.click(newest);
+        Ui.flush(display);
+        assertTrue(txRow(tree, xid).getExpanded());
+        // the picture for the README: Follow off, the update of row 1 expanded and selected
+        Button followBox = Ui.find(display, "live.follow", Button.class);
+        followBox.setSelection(false);
+        Ui.click(followBox);
+        TreeItem update = txRow(tree, Long.toString(test.get(2).xid()));
+        org.eclipse.swt.widgets.Event expandUpdate = new org.eclipse.swt.widgets.Event();
+        expandUpdate.item = update;
+        tree.notifyListeners(org.eclipse.swt.SWT.Expand, expandUpdate);
+        update.setExpanded(true);
+        tree.setSelection(update.getItem(0));
+        Ui.click(tree);
+        tree.setTopItem(txRow(tree, xid));
+        Ui.screenshot(w.getShell(), "live-view-grouped");
+        followBox.setSelection(true);
+        Ui.click(followBox);
         live.setGrouped(false);
         w.getActivePage().setPartState(w.getActivePage().getReference(live), IWorkbenchPage.STATE_RESTORED);
     }

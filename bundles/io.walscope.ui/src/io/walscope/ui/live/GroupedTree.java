@@ -54,7 +54,7 @@ final class GroupedTree {
         for (int i = 0; i < Rows.COLUMNS.length; i++) {
             TreeColumn col = new TreeColumn(tree, SWT.NONE);
             col.setText(Rows.COLUMNS[i]);
-            col.setWidth(Rows.WIDTHS[i] + (i == 0 ? 40 : 0));
+            col.setWidth(Rows.WIDTHS[i] + (i == 0 ? 30 : 0));
         }
         tree.addListener(SWT.SetData, e -> fill((TreeItem) e.item, e.index));
         tree.addListener(SWT.Expand, e -> {

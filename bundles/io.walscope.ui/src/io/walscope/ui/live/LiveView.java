@@ -2,6 +2,7 @@ package io.walscope.ui.live;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.eclipse.jface.util.Throttler;
@@ -145,7 +146,7 @@ public final class LiveView extends ViewPart {
         groupButton = Widgets.name(new Button(bar, SWT.CHECK), "live.grouped");
         groupButton.setText("Group by transaction");
         groupButton.addListener(SWT.Selection, e -> showGrouped(groupButton.getSelection()));
-        button(bar, "Export…", "live.export", () -> LiveExport.export(getSite().getShell(), buffer, rows.seqs()));
+        button(bar, "Export…", "live.export", () -> LiveExport.export(getSite().getShell(), buffer, rows.seqs(), selectedSeqs()));
         button(bar, "Copy JSON", "live.copy", this::copySelection);
     }
 
@@ -435,16 +436,8 @@ public final class LiveView extends ViewPart {
 
     private void copySelection() {
         StringBuilder sb = new StringBuilder();
-        if (groupedMode) {
-            for (LiveEvent e : tree.selectedEvents()) {
-                sb.append(e.json()).append('\n');
-            }
-        }
-        for (int row : groupedMode ? new int[0] : table.getSelectionIndices()) {
-            LiveEvent e = eventAt(row);
-            if (e != null) {
-                sb.append(e.json()).append('\n');
-            }
+        for (LiveEvent e : selectedEvents()) {
+            sb.append(e.json()).append('\n');
         }
         if (sb.length() > 0) {
             Clipboard cb = new Clipboard(table.getDisplay());
@@ -454,6 +447,36 @@ public final class LiveView extends ViewPart {
                 cb.dispose();
             }
         }
+    }
+
+    /** The selected changes' sequence numbers, in stream order (a transaction row stands for its changes). */
+    private long[] selectedSeqs() {
+        List<LiveEvent> sel = selectedEvents();
+        long[] out = new long[sel.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sel.get(i).seq();
+        }
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    private List<LiveEvent> selectedEvents() {
+        if (groupedMode) {
+            return tree.selectedEvents();
+        }
+        List<LiveEvent> out = new java.util.ArrayList<>();
+        for (int row : table.getSelectionIndices()) {
+            LiveEvent e = eventAt(row);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Exports the selected changes to {@code file} (as Export… does when asked for the selection). */
+    public org.eclipse.core.runtime.jobs.Job exportSelectionTo(java.nio.file.Path file) {
+        return LiveExport.schedule(file, buffer, selectedSeqs());
     }
 
     /** Exports what the table shows to {@code file} (JSON Lines, or CSV for *.csv) in a Job. */

@@ -15,7 +15,7 @@ import io.walscope.core.stream.Op;
 /** The texts of the viewer's rows: one change, or one transaction of the grouped tree. */
 final class Rows {
     static final String[] COLUMNS = { "Commit time (UTC)", "LSN", "xid", "op", "Table", "Key", "What changed" };
-    static final int[] WIDTHS = { 110, 110, 70, 60, 160, 150, 420 };
+    static final int[] WIDTHS = { 130, 110, 70, 60, 160, 150, 420 };
     static final int OP_COLUMN = 3;
     /** A transaction row counts its ops and tables over at most this many changes (a huge one says "at least"). */
     private static final int SCAN_MAX = 100_000;
