@@ -190,7 +190,9 @@ final class DetailPane {
 
     private String note(LiveEvent e, boolean noText, boolean hasBefore, boolean keyOnly, boolean toast) {
         List<String> parts = new ArrayList<>();
-        if (noText) {
+        if (noText && e.op() == Op.READ) {
+            parts.add("PostgreSQL text: (not kept for this snapshot row).");
+        } else if (noText) {
             parts.add(switch (plugin) {
                 case DECODERBUFS -> "PostgreSQL text: (sent typed by decoderbufs; PostgreSQL text not available).";
                 case PGOUTPUT -> "PostgreSQL text: (sent in binary by pgoutput; PostgreSQL text not available).";
@@ -205,6 +207,11 @@ final class DetailPane {
         }
         if (toast) {
             parts.add("Unchanged TOAST values are not sent by PostgreSQL: marked, not NULL.");
+        }
+        if (e.op() == Op.MESSAGE) {
+            parts.add("A logical decoding message: its prefix and content are in the Emitted JSON tab.");
+        } else if (e.op() == Op.TRUNCATE) {
+            parts.add("truncate " + e.qualifiedTable() + ": a TRUNCATE carries no row values.");
         }
         if (parts.isEmpty()) {
             parts.add(e.op().json() + " " + e.qualifiedTable() + ": values as PostgreSQL's text and as emitted JSON"

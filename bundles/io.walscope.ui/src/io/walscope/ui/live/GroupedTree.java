@@ -139,7 +139,13 @@ final class GroupedTree {
                 tree.clearAll(true);
                 keepExpanded();
             } else if (old > 0 && old <= n) {
+                // the last transaction may have grown; when expanded, its new changes show even if its row is
+                // scrolled out of sight (its SetData, which sets the count, comes only when it is painted)
                 tree.clear(old - 1, true);
+                TreeItem last = tree.getItem(old - 1);
+                if (last.getExpanded()) {
+                    last.setItemCount(groups.count(old - 1));
+                }
             }
             if (follow && n > 0) {
                 tree.setTopItem(tree.getItem(model.newestFirst() ? 0 : n - 1));

@@ -1,7 +1,6 @@
 package io.walscope.ui.live;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -17,21 +16,17 @@ import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.part.ViewPart;
 
 import io.walscope.core.live.LiveBuffer;
 import io.walscope.core.live.LiveEvent;
-import io.walscope.core.live.LiveFilter;
 import io.walscope.core.pg.stream.StreamOptions;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.core.profile.Plugin;
@@ -67,16 +62,7 @@ public final class LiveView extends ViewPart {
     private Composite stack;
     private DetailPane detail;
     private Label status;
-    private Label profileLabel;
-    private Text search;
-    private Combo tableFilter;
-    private Button start;
-    private Button pause;
-    private Button stop;
-    private Button followButton;
-    private Button orderButton;
-    private Button groupButton;
-    private final java.util.Map<Op, Button> opButtons = new java.util.EnumMap<>(Op.class);
+    private LiveControls controls;
     private Throttler drainThrottler;
     private final ISelectionListener selectionListener = (part, sel) -> {
         if (part instanceof ConnectionsView && sel instanceof IStructuredSelection s
@@ -97,8 +83,7 @@ public final class LiveView extends ViewPart {
         opColors[Op.TRUNCATE.ordinal()] = d.getSystemColor(SWT.COLOR_DARK_YELLOW);
         opColors[Op.READ.ordinal()] = d.getSystemColor(SWT.COLOR_DARK_GRAY);
         opColors[Op.MESSAGE.ordinal()] = d.getSystemColor(SWT.COLOR_DARK_MAGENTA);
-        createToolbar(parent);
-        createFilters(parent);
+        createControls(parent);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         stack = new Composite(sash, SWT.NONE);
@@ -124,59 +109,21 @@ public final class LiveView extends ViewPart {
         updateButtons();
     }
 
-    private void createToolbar(Composite parent) {
-        Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        bar.setLayout(new GridLayout(8, false));
-        profileLabel = Widgets.name(new Label(bar, SWT.NONE), "live.profile");
-        profileLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 8, 1));
-        start = button(bar, "Start…", "live.start", this::startPressed);
-        pause = button(bar, "Pause", "live.pause", this::togglePause);
-        stop = button(bar, "Stop", "live.stop", this::stopPressed);
-        followButton = Widgets.name(new Button(bar, SWT.CHECK), "live.follow");
-        followButton.setText("Follow");
-        followButton.setSelection(true);
-        followButton.addListener(SWT.Selection, e -> follow = followButton.getSelection());
-        orderButton = Widgets.name(new Button(bar, SWT.CHECK), "live.newestFirst");
-        orderButton.setText("Newest first");
-        orderButton.addListener(SWT.Selection, e -> {
-            rows.setNewestFirst(orderButton.getSelection());
+    private void createControls(Composite parent) {
+        controls = new LiveControls(parent, opColors);
+        controls.start.addListener(SWT.Selection, e -> startPressed());
+        controls.pause.addListener(SWT.Selection, e -> togglePause());
+        controls.stop.addListener(SWT.Selection, e -> stopPressed());
+        controls.follow.addListener(SWT.Selection, e -> follow = controls.follow.getSelection());
+        controls.newestFirst.addListener(SWT.Selection, e -> {
+            rows.setNewestFirst(controls.newestFirst.getSelection());
             refresh(true);
         });
-        groupButton = Widgets.name(new Button(bar, SWT.CHECK), "live.grouped");
-        groupButton.setText("Group by transaction");
-        groupButton.addListener(SWT.Selection, e -> showGrouped(groupButton.getSelection()));
-        button(bar, "Export…", "live.export", () -> LiveExport.export(getSite().getShell(), buffer, rows.seqs(), selectedSeqs()));
-        button(bar, "Copy JSON", "live.copy", this::copySelection);
-    }
-
-    private Button button(Composite bar, String text, String id, Runnable action) {
-        Button b = Widgets.name(new Button(bar, SWT.PUSH), id);
-        b.setText(text);
-        b.addListener(SWT.Selection, e -> action.run());
-        return b;
-    }
-
-    private void createFilters(Composite parent) {
-        Composite f = new Composite(parent, SWT.NONE);
-        f.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        f.setLayout(new GridLayout(Op.values().length + 3, false));
-        for (Op op : Op.values()) {
-            Button b = Widgets.name(new Button(f, SWT.CHECK), "live.filter." + op.json());
-            b.setText(op.json());
-            b.setSelection(true);
-            b.setForeground(opColors[op.ordinal()]);
-            b.addListener(SWT.Selection, e -> applyFilter());
-            opButtons.put(op, b);
-        }
-        tableFilter = Widgets.name(new Combo(f, SWT.READ_ONLY), "live.filter.table");
-        tableFilter.add("all tables");
-        tableFilter.select(0);
-        tableFilter.addListener(SWT.Selection, e -> applyFilter());
-        search = Widgets.name(new Text(f, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL), "live.filter.text");
-        search.setMessage("search in values");
-        search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        search.addListener(SWT.Modify, e -> applyFilter());
+        controls.grouped.addListener(SWT.Selection, e -> showGrouped(controls.grouped.getSelection()));
+        controls.export.addListener(SWT.Selection,
+                e -> LiveExport.export(getSite().getShell(), buffer, rows.seqs(), selectedSeqs()));
+        controls.copy.addListener(SWT.Selection, e -> copySelection());
+        controls.onFilterChange(this::applyFilter);
     }
 
     private void createTable(Composite parent) {
@@ -213,7 +160,7 @@ public final class LiveView extends ViewPart {
 
     /** Shows the changes grouped by transaction (a tree) or one per row (a table), as the check box does. */
     public void setGrouped(boolean g) {
-        groupButton.setSelection(g);
+        controls.grouped.setSelection(g);
         showGrouped(g);
     }
 
@@ -239,8 +186,8 @@ public final class LiveView extends ViewPart {
             return;
         }
         profile = p;
-        profileLabel.setText(p == null ? "No connection selected" : "Connection: " + p.getName() + " (" + p.describe() + ")");
-        profileLabel.getParent().layout();
+        controls.profile.setText(p == null ? "No connection selected" : "Connection: " + p.getName() + " (" + p.describe() + ")");
+        controls.profile.getParent().layout();
         if (session == null && status != null) {
             status.setText(p == null ? "Choose a connection in the Connections view."
                     : "Press Start… to watch the changes of " + p.getName() + ".");
@@ -277,14 +224,12 @@ public final class LiveView extends ViewPart {
         tree.reset();
         shownAtLastTick = 0;
         receivedAtLastTick = 0;
-        tableFilter.removeAll();
-        tableFilter.add("all tables");
-        tableFilter.select(0);
-        rows.reset(buffer, currentFilter());
+        controls.resetTables();
+        rows.reset(buffer, controls.filter());
         table.setItemCount(0);
         detail.show(null);
         paused = false;
-        pause.setText("Pause");
+        controls.pause.setText("Pause");
         if (options.plugin() == Plugin.PGOUTPUT) {
             options.binary(false); // PostgreSQL's text of every value for the detail pane
         }
@@ -313,8 +258,8 @@ public final class LiveView extends ViewPart {
 
     private void togglePause() {
         paused = !paused;
-        pause.setText(paused ? "Resume" : "Pause");
-        pause.getParent().layout();
+        controls.pause.setText(paused ? "Resume" : "Pause");
+        controls.pause.getParent().layout();
         if (!paused) {
             drain();
         }
@@ -329,27 +274,17 @@ public final class LiveView extends ViewPart {
     private void updateButtons() {
         boolean running = session != null
                 && (session.state() == LiveSession.State.RUNNING || session.state() == LiveSession.State.STARTING);
-        start.setText(session != null && session.state() == LiveSession.State.FAILED ? "Retry…" : "Start…");
-        start.setEnabled(!running && profile != null);
-        pause.setEnabled(running);
-        stop.setEnabled(running);
-        start.getParent().layout();
-    }
-
-    private LiveFilter currentFilter() {
-        Set<Op> ops = EnumSet.noneOf(Op.class);
-        opButtons.forEach((op, b) -> {
-            if (b.getSelection()) {
-                ops.add(op);
-            }
-        });
-        String t = tableFilter.getSelectionIndex() <= 0 ? null : tableFilter.getText();
-        return new LiveFilter(ops, t, search.getText());
+        controls.start.setText(session != null && session.state() == LiveSession.State.FAILED ? "Retry…" : "Start…");
+        controls.start.setEnabled(!running && profile != null);
+        controls.pause.setEnabled(running);
+        controls.stop.setEnabled(running);
+        controls.start.getParent().layout();
     }
 
     private void applyFilter() {
-        rows.refilter(currentFilter());
+        rows.refilter(controls.filter());
         drain();
+        shownAtLastTick = rows.shown(); // a new filter is not a burst of shown changes
         refresh(true);
         updateStatus();
     }
@@ -362,7 +297,7 @@ public final class LiveView extends ViewPart {
         if (paused) {
             return;
         }
-        int flags = rows.drain(tableFilter::add);
+        int flags = rows.drain(controls.table::add);
         if (flags != 0) {
             refresh((flags & ShownRows.SHIFTED) != 0);
         }
@@ -486,13 +421,13 @@ public final class LiveView extends ViewPart {
 
     /** Shows only {@code ops} (the op check boxes), as a user clicking them would. */
     public void showOps(Set<Op> ops) {
-        opButtons.forEach((op, b) -> b.setSelection(ops.contains(op)));
+        controls.setOps(ops);
         applyFilter();
     }
 
     /** Types into the search field. */
     public void search(String text) {
-        search.setText(text);
+        controls.search.setText(text);
     }
 
     /** Pause or resume, as the button does. */

@@ -130,9 +130,14 @@ class LiveCaptureTest {
      */
     @Test
     void bytesPerEvent() throws Exception {
-        measure(true); // warms the JIT up
-        long[] plain = measure(false);
-        long[] withAll = measure(true);
+        long[] plain = { Long.MAX_VALUE, Long.MAX_VALUE };
+        long[] withAll = { Long.MAX_VALUE, Long.MAX_VALUE };
+        for (int round = 0; round < 3; round++) { // the best of three, alternating: the JIT warms up, noise drops
+            long[] p = measure(false);
+            long[] w = measure(true);
+            plain = new long[] { Math.min(plain[0], p[0]), Math.min(plain[1], p[1]) };
+            withAll = new long[] { Math.min(withAll[0], w[0]), Math.min(withAll[1], w[1]) };
+        }
         long full = withAll[0];
         System.out.printf("live buffer: %d bytes/event without texts and raw message, %d with; capture %.2f µs/event"
                 + " without, %.2f with (same run, includes the JSON line)%n", plain[0], full, plain[1] / 1000.0,
