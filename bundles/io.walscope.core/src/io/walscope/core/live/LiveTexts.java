@@ -24,6 +24,7 @@ public final class LiveTexts {
 
     private byte[] buf = new byte[256];
     private int len;
+    private final int[] counts = new int[2];
 
     /** The decoded texts of one change; a list is null when the image is absent, an item null when no text. */
     public record Texts(List<String> key, List<String> before, List<String> after) {
@@ -35,7 +36,9 @@ public final class LiveTexts {
      */
     public byte[] encode(Tuple key, Tuple before, Tuple after) {
         len = 0;
-        int[] counts = new int[2];
+        int[] counts = this.counts;
+        counts[0] = 0;
+        counts[1] = 0;
         image(key, null, counts);
         image(before, null, counts);
         image(after, before, counts);
