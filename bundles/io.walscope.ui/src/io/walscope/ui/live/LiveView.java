@@ -51,11 +51,7 @@ public final class LiveView extends ViewPart {
     private boolean groupedMode;
     private boolean paused;
     private boolean follow = true;
-    private long shownAtLastTick;
-    private long receivedAtLastTick;
-    private long lastTickNanos;
-    private double receivedRate;
-    private double shownRate;
+    private final StatusLine.Rates rates = new StatusLine.Rates();
 
     private Table table;
     private GroupedTree tree;
@@ -222,8 +218,7 @@ public final class LiveView extends ViewPart {
         int capacity = WalscopeUi.get().getPreferenceStore().getInt(LivePreferences.BUFFER_SIZE);
         buffer = new LiveBuffer(capacity > 0 ? capacity : LivePreferences.DEFAULT_BUFFER_SIZE);
         tree.reset();
-        shownAtLastTick = 0;
-        receivedAtLastTick = 0;
+        rates.restart();
         controls.resetTables();
         rows.reset(buffer, controls.filter());
         table.setItemCount(0);
@@ -284,7 +279,7 @@ public final class LiveView extends ViewPart {
     private void applyFilter() {
         rows.refilter(controls.filter());
         drain();
-        shownAtLastTick = rows.shown(); // a new filter is not a burst of shown changes
+        rates.refiltered(rows.shown()); // a new filter is not a burst of shown changes
         refresh(true);
         updateStatus();
     }
@@ -333,19 +328,8 @@ public final class LiveView extends ViewPart {
             return;
         }
         drainThrottler.throttledExec();
-        long now = System.nanoTime();
         if (session != null) {
-            long received = session.capture().received();
-            double secs = (now - lastTickNanos) / 1e9;
-            if (lastTickNanos != 0 && secs > 0.9) {
-                receivedRate = (received - receivedAtLastTick) / secs;
-                shownRate = (rows.shown() - shownAtLastTick) / secs;
-                receivedAtLastTick = received;
-                shownAtLastTick = rows.shown();
-                lastTickNanos = now;
-            } else if (lastTickNanos == 0) {
-                lastTickNanos = now;
-            }
+            rates.tick(session.capture().received(), rows.shown());
         }
         updateStatus();
         table.getDisplay().timerExec(250, this::tick);
@@ -355,7 +339,7 @@ public final class LiveView extends ViewPart {
         if (status.isDisposed() || session == null) {
             return;
         }
-        String text = StatusLine.text(session, rows, paused, receivedRate, shownRate);
+        String text = StatusLine.text(session, rows, paused, rates);
         if (!text.equals(status.getText())) {
             int height = status.getSize().y;
             status.setText(text);

@@ -7,7 +7,43 @@ final class StatusLine {
     private StatusLine() {
     }
 
-    static String text(LiveSession session, ShownRows rows, boolean paused, double receivedRate, double shownRate) {
+    /** Changes received and shown per second, over about a second (display thread). */
+    static final class Rates {
+        private long received;
+        private long shown;
+        private long lastNanos;
+        double receivedRate;
+        double shownRate;
+
+        /** A new stream: both counters start at 0. */
+        void restart() {
+            received = 0;
+            shown = 0;
+        }
+
+        /** A new filter: shown changes count from {@code shownNow} on. */
+        void refiltered(long shownNow) {
+            shown = shownNow;
+        }
+
+        void tick(long receivedNow, long shownNow) {
+            long now = System.nanoTime();
+            double secs = (now - lastNanos) / 1e9;
+            if (lastNanos != 0 && secs > 0.9) {
+                receivedRate = (receivedNow - received) / secs;
+                shownRate = (shownNow - shown) / secs;
+                received = receivedNow;
+                shown = shownNow;
+                lastNanos = now;
+            } else if (lastNanos == 0) {
+                lastNanos = now;
+            }
+        }
+    }
+
+    static String text(LiveSession session, ShownRows rows, boolean paused, Rates rates) {
+        double receivedRate = rates.receivedRate;
+        double shownRate = rates.shownRate;
         LiveBuffer buffer = rows.buffer();
         StringBuilder sb = new StringBuilder();
         sb.append(session.state() == LiveSession.State.FAILED ? "Error: " : "").append(session.message());
