@@ -26,6 +26,8 @@ public final class LiveCapture implements ChangeListener {
     private volatile long lastLsn;
     private volatile long lastCommitMicros;
     private volatile int reconnects;
+    private volatile long firstChangeNanos;
+    private volatile long lastChangeNanos;
 
     public LiveCapture(LiveBuffer buffer, String database) {
         this.buffer = buffer;
@@ -54,6 +56,11 @@ public final class LiveCapture implements ChangeListener {
                 tx == null ? -1 : tx.xid(), tx == null ? 0 : tx.commitTimeMicros(), e.op(), e.schema(), e.table(),
                 e.key() == null ? null : pairs(e.key(), SUMMARY_MAX), summary(e), line);
         buffer.add(ev);
+        long now = System.nanoTime();
+        if (received == 0) {
+            firstChangeNanos = now;
+        }
+        lastChangeNanos = now;
         received++;
         if (Long.compareUnsigned(e.lsn(), lastLsn) > 0) {
             lastLsn = e.lsn();
@@ -79,6 +86,16 @@ public final class LiveCapture implements ChangeListener {
     /** Changes received since the start. */
     public long received() {
         return received;
+    }
+
+    /** {@link System#nanoTime()} when the first change arrived (0 none yet); the benchmark's receive rate. */
+    public long firstChangeNanos() {
+        return firstChangeNanos;
+    }
+
+    /** {@link System#nanoTime()} when the last change arrived (0 none yet). */
+    public long lastChangeNanos() {
+        return lastChangeNanos;
     }
 
     public long transactions() {

@@ -526,6 +526,11 @@ public final class LiveView extends ViewPart {
         return session == null ? "" : session.state() + ": " + session.message();
     }
 
+    /** The running or last session, or null (the benchmark reads its counters). */
+    LiveSession session() {
+        return session;
+    }
+
     /** Rows in the table now. */
     public int rowCount() {
         return table.getItemCount();
