@@ -19,7 +19,8 @@ import io.walscope.core.stream.Tuple;
 public final class LiveCapture implements ChangeListener {
     private static final int SUMMARY_MAX = 160;
     private final LiveBuffer buffer;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+    private final Bytes bytes = new Bytes();
+    private final ValueText text = new ValueText();
     private final JsonLinesWriter writer;
     private volatile long received;
     private volatile long transactions;
@@ -42,15 +43,7 @@ public final class LiveCapture implements ChangeListener {
     public void change(ChangeEvent e) throws IOException {
         writer.change(e);
         writer.flush();
-        byte[] line = bytes.toByteArray();
-        bytes.reset();
-        int n = line.length;
-        while (n > 0 && (line[n - 1] == '\n')) {
-            n--;
-        }
-        if (n != line.length) {
-            line = java.util.Arrays.copyOf(line, n);
-        }
+        byte[] line = bytes.takeLine();
         Transaction tx = e.tx();
         LiveEvent ev = new LiveEvent(buffer.nextSeq(), e.lsn(), tx == null ? 0 : tx.commitLsn(),
                 tx == null ? -1 : tx.xid(), tx == null ? 0 : tx.commitTimeMicros(), e.op(), e.schema(), e.table(),
@@ -117,7 +110,7 @@ public final class LiveCapture implements ChangeListener {
     }
 
     /** "what changed": the changed columns of an update, the first values of an insert, the key of a delete. */
-    static String summary(ChangeEvent e) {
+    String summary(ChangeEvent e) {
         Op op = e.op();
         switch (op) {
             case UPDATE -> {
@@ -136,7 +129,7 @@ public final class LiveCapture implements ChangeListener {
                         continue;
                     }
                     int b = before.indexOf(after.name(i));
-                    if (b < 0 || before.state(b) != after.state(i) || !before.json(b).equals(after.json(i))) {
+                    if (b < 0 || !text.same(before, b, after, i)) {
                         if (any) {
                             sb.append(", ");
                         }
@@ -170,19 +163,40 @@ public final class LiveCapture implements ChangeListener {
     }
 
     /** {@code a=1, b="x"} up to about {@code max} characters. */
-    static String pairs(Tuple t, int max) {
+    String pairs(Tuple t, int max) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < t.size(); i++) {
             if (i > 0) {
                 sb.append(", ");
             }
             sb.append(t.name(i)).append('=');
-            sb.append(t.state(i) == Tuple.UNCHANGED_TOAST ? "(unchanged TOAST)" : t.json(i));
+            if (t.state(i) == Tuple.UNCHANGED_TOAST) {
+                sb.append("(unchanged TOAST)");
+            } else {
+                text.append(sb, t, i);
+            }
             if (sb.length() > max) {
                 sb.setLength(max);
                 return sb.append('…').toString();
             }
         }
         return sb.toString();
+    }
+
+    /** The writer's bytes; a line is copied out once, without its newline. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        Bytes() {
+            super(1024);
+        }
+
+        byte[] takeLine() {
+            int n = count;
+            while (n > 0 && buf[n - 1] == '\n') {
+                n--;
+            }
+            byte[] line = java.util.Arrays.copyOf(buf, n);
+            reset();
+            return line;
+        }
     }
 }

@@ -50,6 +50,8 @@ public final class LiveView extends ViewPart {
     public static final String ID = "io.walscope.ui.live";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     private static final int DRAIN_CHUNK = 8192;
+    /** Rows added to the table at a time: GTK appends them one by one, so a big catch-up would stall the display. */
+    private static final int GROW_STEP = 4096;
 
     private ConnectionProfile profile;
     private LiveSession session;
@@ -80,6 +82,7 @@ public final class LiveView extends ViewPart {
     private Button orderButton;
     private final java.util.Map<Op, Button> opButtons = new java.util.EnumMap<>(Op.class);
     private Throttler drainThrottler;
+    private boolean growing;
     private final ISelectionListener selectionListener = (part, sel) -> {
         if (part instanceof ConnectionsView && sel instanceof IStructuredSelection s
                 && s.getFirstElement() instanceof ConnectionProfile p) {
@@ -205,8 +208,9 @@ public final class LiveView extends ViewPart {
         if (buffer == null || row < 0 || row >= visible.size()) {
             return null;
         }
-        int i = newestFirst ? visible.size() - 1 - row : row;
-        return buffer.get(visible.get(i));
+        // while the table grows in steps it holds the newest rows
+        int i = newestFirst ? visible.size() - 1 - row : visible.size() - table.getItemCount() + row;
+        return i < 0 ? null : buffer.get(visible.get(i));
     }
 
     private long[] visibleSeqs() {
@@ -369,21 +373,33 @@ public final class LiveView extends ViewPart {
             }
             scanned = chunk[n - 1].seq() + 1;
         }
+        // what dropped out while this ran: the table keeps at most the buffer's size instead of shrinking later
+        visible.dropBelow(buffer.firstSeq());
         if (added || table.getItemCount() != visible.size()) {
             refreshTable();
         }
     }
 
     private void refreshTable() {
+        int rows = Math.min(visible.size(), table.getItemCount() + GROW_STEP);
         table.setRedraw(false);
         try {
-            table.setItemCount(visible.size());
+            table.setItemCount(rows);
             table.clearAll();
-            if (follow && visible.size() > 0) {
-                table.setTopIndex(newestFirst ? 0 : visible.size() - 1);
+            if (follow && rows > 0) {
+                table.setTopIndex(newestFirst ? 0 : rows - 1);
             }
         } finally {
             table.setRedraw(true);
+        }
+        if (rows < visible.size() && !growing) {
+            growing = true;
+            table.getDisplay().timerExec(10, () -> {
+                growing = false;
+                if (!table.isDisposed()) {
+                    refreshTable();
+                }
+            });
         }
     }
 

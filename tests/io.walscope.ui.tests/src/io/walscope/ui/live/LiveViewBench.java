@@ -109,7 +109,8 @@ class LiveViewBench {
         server.sql(db, "CREATE TABLE w1 (id int PRIMARY KEY, n int, payload text)",
                 "CREATE PUBLICATION dbz_publication FOR ALL TABLES",
                 "SELECT pg_create_logical_replication_slot('r_pgoutput', 'pgoutput')",
-                "SELECT pg_create_logical_replication_slot('v_pgoutput', 'pgoutput')");
+                "SELECT pg_create_logical_replication_slot('v_pgoutput', 'pgoutput')",
+                "SELECT pg_create_logical_replication_slot('r2_pgoutput', 'pgoutput')");
         out.line("Workload: W1 with %,d inserts in %d transactions (W1 = 500,000 in 50), written before either"
                 + " consumer starts; both drain the same WAL (pgoutput, proto_version 1, binary)", n, tx);
         String endpos = background(d, "the workload", () -> {
@@ -118,10 +119,9 @@ class LiveViewBench {
                     + " COMMIT; END LOOP; END $$", "CHECKPOINT");
             return query(server, db, "SELECT pg_current_wal_insert_lsn()::text");
         });
-        double recvSecs = recvlogical(d, server, db, endpos);
-        double recvRate = n / recvSecs;
-        out.line("%-44s %,12.0f ev/s  (%,d events in %.2f s, process start to exit)", "pg_recvlogical to /dev/null",
-                recvRate, n, recvSecs);
+        // pg_recvlogical drains before and after the view (the first reader of fresh WAL may be slower); the
+        // ratio is against the faster of the two
+        double recvSecs = recvlogical(d, server, db, "r_pgoutput", endpos);
 
         LiveView live = openView(w, profile(server, db));
         LatencyProbe probe = new LatencyProbe(d);
@@ -136,6 +136,15 @@ class LiveViewBench {
         long shownNanos = System.nanoTime();
         probe.stop();
         LiveCaptureTimes t = new LiveCaptureTimes(s);
+        Ui.screenshot(w.getShell(), "live-view-bench");
+        double heap = BenchOut.heapAfterGcMb();
+        live.stop();
+        Ui.waitUntil(d, () -> !live.stateText().startsWith("RUNNING"), Duration.ofSeconds(60), live::stateText);
+        double recv2Secs = recvlogical(d, server, db, "r2_pgoutput", endpos);
+        double recvRate = n / Math.min(recvSecs, recv2Secs);
+        out.line("%-44s %,12.0f ev/s  (%,d events in %.2f s, process start to exit; before the view)",
+                "pg_recvlogical to /dev/null", n / recvSecs, n, recvSecs);
+        out.line("%-44s %,12.0f ev/s  (%.2f s; after the view)", "pg_recvlogical to /dev/null", n / recv2Secs, recv2Secs);
         double firstToLast = n / t.firstToLastSecs();
         double startToLast = n / t.startToLastSecs();
         out.line("%-44s %,12.0f ev/s  ratio %.2f (target >= 0.80: %s)", "view received, first to last event",
@@ -148,12 +157,8 @@ class LiveViewBench {
                 live.rowCount(), s.capture().received(), s.buffer().capacity(), s.buffer().dropped());
         out.line("%-44s %s (target p99 < 100 ms: %s)", "display thread latency (10 ms timer)", probe.summary(),
                 BenchOut.verdict(probe.quantileMs(0.99) < 100));
-        Ui.screenshot(w.getShell(), "live-view-bench");
-        double heap = BenchOut.heapAfterGcMb();
         out.line("%-44s %12.0f MB after %,d events, view open (target < 512 MB: %s)", "heap used after a full GC",
                 heap, s.capture().received(), BenchOut.verdict(heap < 512));
-        live.stop();
-        Ui.waitUntil(d, () -> !live.stateText().startsWith("RUNNING"), Duration.ofSeconds(60), live::stateText);
         out.line("Status line at the end: %s", live.statusText());
     }
 
@@ -270,11 +275,12 @@ class LiveViewBench {
         return p;
     }
 
-    /** Drains slot r_pgoutput to {@code endpos} with pg_recvlogical (as releng/bench does); seconds, start to exit. */
-    private static double recvlogical(Display d, TestServer server, String db, String endpos) throws Exception {
+    /** Drains {@code slot} to {@code endpos} with pg_recvlogical (as releng/bench does); seconds, start to exit. */
+    private static double recvlogical(Display d, TestServer server, String db, String slot, String endpos)
+            throws Exception {
         Path log = Files.createTempFile("walscope-bench-recvlogical", ".log");
         ProcessBuilder pb = new ProcessBuilder(BIN + "/pg_recvlogical", "-h", "127.0.0.1", "-p",
-                String.valueOf(server.port()), "-U", server.cluster().superuser(), "-d", db, "--slot", "r_pgoutput",
+                String.valueOf(server.port()), "-U", server.cluster().superuser(), "-d", db, "--slot", slot,
                 "--start", "--no-loop", "-f", "/dev/null", "--endpos", endpos, "-o", "proto_version=1", "-o",
                 "publication_names=dbz_publication", "-o", "messages=true", "-o", "binary=true");
         pb.environment().put("PGPASSWORD", server.cluster().password());
