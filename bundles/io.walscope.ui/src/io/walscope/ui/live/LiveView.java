@@ -51,7 +51,7 @@ public final class LiveView extends ViewPart {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     private static final int DRAIN_CHUNK = 8192;
     /** Rows added to the table at a time: GTK appends them one by one, so a big catch-up would stall the display. */
-    private static final int GROW_STEP = 4096;
+    private static final int GROW_STEP = 2048;
 
     private ConnectionProfile profile;
     private LiveSession session;
@@ -83,6 +83,8 @@ public final class LiveView extends ViewPart {
     private final java.util.Map<Op, Button> opButtons = new java.util.EnumMap<>(Op.class);
     private Throttler drainThrottler;
     private boolean growing;
+    private String lastSchema;
+    private String lastTable;
     private final ISelectionListener selectionListener = (part, sel) -> {
         if (part instanceof ConnectionsView && sel instanceof IStructuredSelection s
                 && s.getFirstElement() instanceof ConnectionProfile p) {
@@ -268,6 +270,7 @@ public final class LiveView extends ViewPart {
         shownAtLastTick = 0;
         receivedAtLastTick = 0;
         tableFilter.removeAll();
+        lastTable = null;
         tableFilter.add("all tables");
         tableFilter.select(0);
         filter = currentFilter();
@@ -362,9 +365,12 @@ public final class LiveView extends ViewPart {
         while ((n = buffer.copy(scanned, chunk)) > 0) {
             for (int i = 0; i < n; i++) {
                 LiveEvent e = chunk[i];
-                if (tableFilter.indexOf(e.qualifiedTable()) < 0) {
+                // runs of one table are the rule: look the name up only when the (decoder's shared) names change
+                if ((e.table() != lastTable || e.schema() != lastSchema) && tableFilter.indexOf(e.qualifiedTable()) < 0) {
                     tableFilter.add(e.qualifiedTable());
                 }
+                lastSchema = e.schema();
+                lastTable = e.table();
                 if (filter.test(e)) {
                     visible.add(e.seq());
                     shown++;

@@ -50,6 +50,37 @@ final class BenchOut {
                 Runtime.getRuntime().availableProcessors());
     }
 
+    /** CPU seconds: this JVM's, its collectors' (pause time), and the current thread's; {@link #cpuSince} differences. */
+    static double[] cpu() {
+        double gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() / 1e3;
+        return new double[] {
+            ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1e9,
+            gc, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9 };
+    }
+
+    /** "JVM x s, display thread y s, GC pauses z s, reader thread r s" since {@code before}, per event in µs. */
+    static String cpuSince(double[] before, double readerSecs, long events) {
+        double[] now = cpu();
+        double jvm = now[0] - before[0];
+        double gc = now[1] - before[1];
+        double display = now[2] - before[2];
+        return String.format("JVM %.2f s (%.1f µs/event): reader thread %.2f s (%.1f µs/event), display thread %.2f s,"
+                + " GC pauses %.2f s", jvm, jvm * 1e6 / events, readerSecs, readerSecs * 1e6 / events, display, gc);
+    }
+
+    /** CPU seconds of the thread running the change stream (a Job worker whose stack holds ChangeStream.run). */
+    static double readerCpu() {
+        for (java.util.Map.Entry<Thread, StackTraceElement[]> e : Thread.getAllStackTraces().entrySet()) {
+            for (StackTraceElement f : e.getValue()) {
+                if (f.getClassName().endsWith(".ChangeStream") && f.getMethodName().equals("run")) {
+                    return ManagementFactory.getThreadMXBean().getThreadCpuTime(e.getKey().getId()) / 1e9;
+                }
+            }
+        }
+        return 0;
+    }
+
     static String verdict(boolean ok) {
         return ok ? "met" : "MISSED";
     }

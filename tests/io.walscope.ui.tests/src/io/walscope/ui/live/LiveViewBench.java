@@ -126,6 +126,7 @@ class LiveViewBench {
         LiveView live = openView(w, profile(server, db));
         LatencyProbe probe = new LatencyProbe(d);
         probe.start();
+        double[] cpu = BenchOut.cpu();
         live.start(new StreamOptions().plugin(Plugin.PGOUTPUT).slot("v_pgoutput"));
         LiveSession s = live.session();
         Ui.waitUntil(d, () -> s.capture().received() >= n || failed(live), Duration.ofMinutes(30),
@@ -135,6 +136,7 @@ class LiveViewBench {
                 () -> "the view to show the last event; " + live.statusText());
         long shownNanos = System.nanoTime();
         probe.stop();
+        String cpuUse = BenchOut.cpuSince(cpu, BenchOut.readerCpu(), n);
         LiveCaptureTimes t = new LiveCaptureTimes(s);
         Ui.screenshot(w.getShell(), "live-view-bench");
         double heap = BenchOut.heapAfterGcMb();
@@ -153,6 +155,7 @@ class LiveViewBench {
                 "view received, Start to last event", startToLast, startToLast / recvRate, t.startToLastSecs());
         out.line("%-44s %,12.0f ev/s  (last event in the table %.2f s after Start)", "view shown, Start to last row",
                 n / ((shownNanos - s.startedNanos()) / 1e9), (shownNanos - s.startedNanos()) / 1e9);
+        out.line("%-44s %s", "CPU, Start to last row shown", cpuUse);
         out.line("%-44s %,12d of %,d received (buffer %,d: %,d oldest dropped, as designed)", "rows in the table",
                 live.rowCount(), s.capture().received(), s.buffer().capacity(), s.buffer().dropped());
         out.line("%-44s %s (target p99 < 100 ms: %s)", "display thread latency (10 ms timer)", probe.summary(),
