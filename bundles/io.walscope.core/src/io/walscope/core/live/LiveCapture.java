@@ -20,7 +20,8 @@ import io.walscope.core.stream.Tuple;
 public final class LiveCapture implements ChangeListener {
     private static final int SUMMARY_MAX = 160;
     private final LiveBuffer buffer;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+    private final Bytes bytes = new Bytes();
+    private final ValueText text = new ValueText();
     private final JsonLinesWriter writer;
     private volatile long received;
     private volatile long transactions;
@@ -34,6 +35,8 @@ public final class LiveCapture implements ChangeListener {
     private long currentTxn;
     private int currentTxnChanges;
     private boolean lastWasSnapshotRead;
+    private volatile long firstChangeNanos;
+    private volatile long lastChangeNanos;
 
     public LiveCapture(LiveBuffer buffer, String database) {
         this.buffer = buffer;
@@ -49,15 +52,7 @@ public final class LiveCapture implements ChangeListener {
     public void change(ChangeEvent e) throws IOException {
         writer.change(e);
         writer.flush();
-        byte[] line = bytes.toByteArray();
-        bytes.reset();
-        int n = line.length;
-        while (n > 0 && (line[n - 1] == '\n')) {
-            n--;
-        }
-        if (n != line.length) {
-            line = java.util.Arrays.copyOf(line, n);
-        }
+        byte[] line = bytes.takeLine();
         Transaction tx = e.tx();
         long txn;
         if (tx != null) {
@@ -81,6 +76,11 @@ public final class LiveCapture implements ChangeListener {
                 e.op() == Op.MESSAGE || e.op() == Op.TRUNCATE ? null : texts.encode(e.key(), e.before(), e.after()),
                 currentRaw);
         buffer.add(ev);
+        long now = System.nanoTime();
+        if (received == 0) {
+            firstChangeNanos = now;
+        }
+        lastChangeNanos = now;
         received++;
         if (Long.compareUnsigned(e.lsn(), lastLsn) > 0) {
             lastLsn = e.lsn();
@@ -131,6 +131,16 @@ public final class LiveCapture implements ChangeListener {
         return received;
     }
 
+    /** {@link System#nanoTime()} when the first change arrived (0 none yet); the benchmark's receive rate. */
+    public long firstChangeNanos() {
+        return firstChangeNanos;
+    }
+
+    /** {@link System#nanoTime()} when the last change arrived (0 none yet). */
+    public long lastChangeNanos() {
+        return lastChangeNanos;
+    }
+
     public long transactions() {
         return transactions;
     }
@@ -150,7 +160,7 @@ public final class LiveCapture implements ChangeListener {
     }
 
     /** "what changed": the changed columns of an update, the first values of an insert, the key of a delete. */
-    static String summary(ChangeEvent e) {
+    String summary(ChangeEvent e) {
         Op op = e.op();
         switch (op) {
             case UPDATE -> {
@@ -169,7 +179,7 @@ public final class LiveCapture implements ChangeListener {
                         continue;
                     }
                     int b = before.indexOf(after.name(i));
-                    if (b < 0 || before.state(b) != after.state(i) || !before.json(b).equals(after.json(i))) {
+                    if (b < 0 || !text.same(before, b, after, i)) {
                         if (any) {
                             sb.append(", ");
                         }
@@ -203,19 +213,40 @@ public final class LiveCapture implements ChangeListener {
     }
 
     /** {@code a=1, b="x"} up to about {@code max} characters. */
-    static String pairs(Tuple t, int max) {
+    String pairs(Tuple t, int max) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < t.size(); i++) {
             if (i > 0) {
                 sb.append(", ");
             }
             sb.append(t.name(i)).append('=');
-            sb.append(t.state(i) == Tuple.UNCHANGED_TOAST ? "(unchanged TOAST)" : t.json(i));
+            if (t.state(i) == Tuple.UNCHANGED_TOAST) {
+                sb.append("(unchanged TOAST)");
+            } else {
+                text.append(sb, t, i);
+            }
             if (sb.length() > max) {
                 sb.setLength(max);
                 return sb.append('…').toString();
             }
         }
         return sb.toString();
+    }
+
+    /** The writer's bytes; a line is copied out once, without its newline. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        Bytes() {
+            super(1024);
+        }
+
+        byte[] takeLine() {
+            int n = count;
+            while (n > 0 && buf[n - 1] == '\n') {
+                n--;
+            }
+            byte[] line = java.util.Arrays.copyOf(buf, n);
+            reset();
+            return line;
+        }
     }
 }

@@ -44,6 +44,8 @@ final class GroupedTree {
     private final Color[] opColors;
     /** Expanded transactions and the row each was last seen on. */
     private final Map<Long, Integer> expanded = new HashMap<>();
+    private int lastOffset;
+    private boolean growing;
 
     GroupedTree(Composite parent, Model model, Color[] opColors) {
         this.model = model;
@@ -76,17 +78,18 @@ final class GroupedTree {
         return tree;
     }
 
-    /** The group shown on top-level row {@code row}, or -1. */
+    /** The group shown on top-level row {@code row}, or -1. While the tree grows in steps it holds the newest. */
     private int group(int row) {
         int n = model.groups().size();
-        if (row < 0 || row >= n) {
-            return -1;
-        }
-        return model.newestFirst() ? n - 1 - row : row;
+        int g = model.newestFirst() ? n - 1 - row : n - tree.getItemCount() + row;
+        return row < 0 || g < 0 || g >= n ? -1 : g;
     }
 
+    /** The top-level row showing group {@code group}, or -1. */
     private int row(int group) {
-        return model.newestFirst() ? model.groups().size() - 1 - group : group;
+        int n = model.groups().size();
+        int r = model.newestFirst() ? n - 1 - group : group - (n - tree.getItemCount());
+        return r < 0 || r >= tree.getItemCount() ? -1 : r;
     }
 
     private void fill(TreeItem item, int index) {
@@ -130,12 +133,14 @@ final class GroupedTree {
      */
     void refresh(boolean shifted, boolean follow) {
         TxGroups groups = model.groups();
-        int n = groups.size();
+        int total = groups.size();
+        int old = tree.getItemCount();
+        int n = Math.min(total, old + LiveView.GROW_STEP);
+        int offset = model.newestFirst() ? 0 : total - n;
         tree.setRedraw(false);
         try {
-            int old = tree.getItemCount();
             tree.setItemCount(n);
-            if (shifted || model.newestFirst()) {
+            if (shifted || model.newestFirst() || offset != lastOffset) {
                 tree.clearAll(true);
                 keepExpanded();
             } else if (old > 0 && old <= n) {
@@ -144,14 +149,24 @@ final class GroupedTree {
                 tree.clear(old - 1, true);
                 TreeItem last = tree.getItem(old - 1);
                 if (last.getExpanded()) {
-                    last.setItemCount(groups.count(old - 1));
+                    last.setItemCount(groups.count(group(old - 1)));
                 }
             }
+            lastOffset = offset;
             if (follow && n > 0) {
                 tree.setTopItem(tree.getItem(model.newestFirst() ? 0 : n - 1));
             }
         } finally {
             tree.setRedraw(true);
+        }
+        if (n < total && !growing) {
+            growing = true;
+            tree.getDisplay().timerExec(10, () -> {
+                growing = false;
+                if (!tree.isDisposed() && tree.isVisible()) {
+                    refresh(false, follow);
+                }
+            });
         }
     }
 
@@ -206,6 +221,7 @@ final class GroupedTree {
     /** Forgets the expanded transactions (a new stream). */
     void reset() {
         expanded.clear();
+        lastOffset = 0;
         tree.removeAll();
     }
 

@@ -43,6 +43,8 @@ import io.walscope.ui.connections.ConnectionsView;
  */
 public final class LiveView extends ViewPart {
     public static final String ID = "io.walscope.ui.live";
+    /** Rows added to the table at a time: GTK appends them one by one, so a big catch-up would stall the display. */
+    static final int GROW_STEP = 2048;
 
     private ConnectionProfile profile;
     private LiveSession session;
@@ -51,6 +53,8 @@ public final class LiveView extends ViewPart {
     private boolean groupedMode;
     private boolean paused;
     private boolean follow = true;
+    private boolean growing;
+    private int tableOffset;
     private final StatusLine.Rates rates = new StatusLine.Rates();
 
     private Table table;
@@ -173,7 +177,12 @@ public final class LiveView extends ViewPart {
 
     /** The event shown at row {@code row} of the ungrouped table, or null. */
     public LiveEvent eventAt(int row) {
-        return rows.eventAt(row);
+        if (groupedMode || rows.newestFirst()) {
+            return rows.eventAt(row);
+        }
+        // while the table grows in steps it holds the newest rows
+        int i = rows.size() - table.getItemCount() + row;
+        return i < 0 ? null : rows.eventAt(i);
     }
 
     /** Shows {@code p} as the connection to start with. */
@@ -307,18 +316,30 @@ public final class LiveView extends ViewPart {
             tree.refresh(shifted, follow);
             return;
         }
+        int total = rows.size();
+        int n = Math.min(total, table.getItemCount() + GROW_STEP);
+        int offset = rows.newestFirst() ? 0 : total - n;
         table.setRedraw(false);
         try {
-            int n = rows.size();
             table.setItemCount(n);
-            if (shifted || rows.newestFirst()) {
+            if (shifted || rows.newestFirst() || offset != tableOffset) {
                 table.clearAll();
             }
+            tableOffset = offset;
             if (follow && n > 0) {
                 table.setTopIndex(rows.newestFirst() ? 0 : n - 1);
             }
         } finally {
             table.setRedraw(true);
+        }
+        if (n < total && !growing) {
+            growing = true;
+            table.getDisplay().timerExec(10, () -> {
+                growing = false;
+                if (!table.isDisposed() && !groupedMode) {
+                    refresh(false);
+                }
+            });
         }
     }
 
@@ -441,9 +462,14 @@ public final class LiveView extends ViewPart {
         return session == null ? "" : session.state() + ": " + session.message();
     }
 
-    /** Changes shown now (rows of the ungrouped table; the grouped tree holds them in its transactions). */
+    /** Rows in the ungrouped table now (it grows in steps); grouped, the changes the tree holds. */
     public int rowCount() {
-        return rows.size();
+        return groupedMode ? rows.size() : table.getItemCount();
+    }
+
+    /** The running or last session, or null (the benchmark reads its counters). */
+    LiveSession session() {
+        return session;
     }
 
     @Override

@@ -106,6 +106,11 @@ final class ShownRows implements GroupedTree.Model {
             scanned = chunk[n - 1].seq() + 1;
         }
         java.util.Arrays.fill(chunk, null);
+        // what dropped out while this ran: the view holds at most the buffer's size instead of shrinking later
+        if (visible.dropBelow(buffer.firstSeq()) > 0) {
+            groups.dropBelow(visible.base());
+            flags |= SHIFTED;
+        }
         return flags;
     }
 
