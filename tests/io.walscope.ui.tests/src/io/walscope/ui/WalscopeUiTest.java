@@ -304,7 +304,15 @@ class WalscopeUiTest {
             } catch (java.sql.SQLException alreadyThere) {
                 // a second run of the test on the same demo data
             }
-            st.execute("TRUNCATE shop.live_test, shop.live_default");
+            // a TOASTed column stored out of line, so an update of another column leaves it unchanged and unsent
+            st.execute("CREATE TABLE IF NOT EXISTS shop.live_toast (id int PRIMARY KEY, body text, n int)");
+            st.execute("ALTER TABLE shop.live_toast ALTER body SET STORAGE EXTERNAL");
+            try {
+                st.execute("ALTER PUBLICATION dbz_publication ADD TABLE shop.live_toast");
+            } catch (java.sql.SQLException alreadyThere) {
+                // a second run of the test on the same demo data
+            }
+            st.execute("TRUNCATE shop.live_test, shop.live_default, shop.live_toast");
             live.start(new StreamOptions().plugin(Plugin.PGOUTPUT));
             Ui.waitUntil(display, () -> live.stateText().startsWith("RUNNING") && live.slotName() != null
                     && slotExists(st, live.slotName()), Duration.ofSeconds(60), () -> "the stream to run: " + live.stateText());
@@ -315,7 +323,10 @@ class WalscopeUiTest {
             st.execute("INSERT INTO shop.live_default VALUES (7, 'x')");
             st.execute("UPDATE shop.live_default SET name = 'y' WHERE id = 7");
             st.execute("DELETE FROM shop.live_default WHERE id = 7");
-            Ui.waitUntil(display, () -> rows(live, "shop.live_default").size() == 3, Duration.ofSeconds(30),
+            st.execute("INSERT INTO shop.live_toast SELECT 1, string_agg(md5(g::text), ''), 0 FROM generate_series(1, 200) g");
+            st.execute("UPDATE shop.live_toast SET n = 5");
+            Ui.waitUntil(display, () -> rows(live, "shop.live_default").size() == 3 && rows(live, "shop.live_toast").size() == 2,
+                    Duration.ofSeconds(30),
                     () -> "the changes to appear; status: " + live.statusText());
             var traffic = WalscopeUi.get().demo().traffic();
             Ui.waitUntil(display, () -> rows(live, "shop.orders").size() > 0, Duration.ofSeconds(30),
@@ -363,6 +374,17 @@ class WalscopeUiTest {
             assertEquals(List.of("id", "7", "", "7", ""), texts(values.getItem(0), 5));
             assertTrue(note.getText().startsWith("Only the key"), note.getText());
             assertTrue(raw.getText().contains("D  Delete\nrelation_id ") && raw.getText().contains("K  key"), raw.getText());
+            // an unchanged TOAST value: marked, never NULL, in the values and in pgoutput's fields
+            table.setSelection(rowOf(live, rows(live, "shop.live_toast").get(1)));
+            Ui.click(table);
+            Ui.waitUntil(display, () -> values.getItemCount() == 3, Duration.ofSeconds(5), () -> "the detail pane");
+            assertEquals(List.of("body", "(unchanged TOAST value, not sent)", "(unchanged TOAST value, not sent)"),
+                    List.of(values.getItem(2).getText(0), values.getItem(2).getText(2), values.getItem(2).getText(4)));
+            assertEquals(List.of("n", "5", "5"), List.of(values.getItem(1).getText(0), values.getItem(1).getText(2),
+                    values.getItem(1).getText(4)));
+            assertTrue(note.getText().contains("Unchanged TOAST values are not sent"), note.getText());
+            assertTrue(raw.getText().contains("N  new tuple, 3 columns\n  1 id t 1\n  2 body u unchanged TOAST value (not sent)\n"
+                    + "  3 n t 5\n"), raw.getText());
 
             // filters hide and show, and say how many they hide
             live.showOps(EnumSet.of(Op.DELETE));

@@ -25,8 +25,20 @@ public final class PgOutputDump {
      * null, names the relation's columns by position.
      */
     public static String dump(byte[] msg, List<String> names) {
+        return dump(msg, names, names, null);
+    }
+
+    /**
+     * As {@link #dump(byte[], List)}, with the column names an event tells: {@code oldNames} by position for the
+     * old tuple ({@code O}, or {@code K}); for the new tuple ({@code N}) {@code newNames} name the columns that were
+     * sent and {@code toastNames} the unchanged TOAST ones ({@code u}), each in column order — as the emitted JSON's
+     * {@code after} object and {@code unchanged_toast} list give them. {@code toastNames} null: {@code newNames} by
+     * position. Any list may be null.
+     */
+    public static String dump(byte[] msg, List<String> oldNames, List<String> newNames, List<String> toastNames) {
         StringBuilder sb = new StringBuilder();
         ByteBuffer b = ByteBuffer.wrap(msg);
+        Names names = new Names(oldNames, newNames, toastNames);
         try {
             body(b, names, sb);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
@@ -35,7 +47,24 @@ public final class PgOutputDump {
         return sb.toString();
     }
 
-    private static void body(ByteBuffer b, List<String> names, StringBuilder sb) {
+    /** The names to print beside a tuple's columns. */
+    private record Names(List<String> old, List<String> sent, List<String> toast) {
+        String name(char tuple, char kind, int i, int[] next) {
+            if (tuple != 'N') {
+                return get(old, i);
+            }
+            if (toast == null) {
+                return get(sent, i);
+            }
+            return kind == 'u' ? get(toast, next[1]++) : get(sent, next[0]++);
+        }
+
+        private static String get(List<String> l, int i) {
+            return l != null && i < l.size() ? l.get(i) : null;
+        }
+    }
+
+    private static void body(ByteBuffer b, Names names, StringBuilder sb) {
         char type = (char) b.get();
         switch (type) {
             case 'B' -> {
@@ -123,7 +152,7 @@ public final class PgOutputDump {
         }
     }
 
-    private static void tuple(char kind, ByteBuffer b, List<String> names, StringBuilder sb) {
+    private static void tuple(char kind, ByteBuffer b, Names names, StringBuilder sb) {
         String what = switch (kind) {
             case 'K' -> "K  key (the replica identity's columns)";
             case 'O' -> "O  old tuple (REPLICA IDENTITY FULL)";
@@ -132,11 +161,13 @@ public final class PgOutputDump {
         };
         int n = b.getShort();
         sb.append(what).append(", ").append(n).append(" columns\n");
+        int[] next = new int[2];
         for (int i = 0; i < n; i++) {
             char k = (char) b.get();
             sb.append("  ").append(i + 1).append(' ');
-            if (names != null && i < names.size()) {
-                sb.append(names.get(i)).append(' ');
+            String name = names.name(kind, k, i, next);
+            if (name != null) {
+                sb.append(name).append(' ');
             }
             sb.append(k).append(' ');
             switch (k) {

@@ -36,6 +36,12 @@ public final class RawRender {
      * columns by position (may be null).
      */
     public static String render(Plugin plugin, RawMessage raw, List<String> names) {
+        return render(plugin, raw, names, names, null);
+    }
+
+    /** As {@link #render(Plugin, RawMessage, List)}, naming pgoutput's columns as {@link PgOutputDump#dump(byte[], List, List, List)}. */
+    public static String render(Plugin plugin, RawMessage raw, List<String> oldNames, List<String> newNames,
+            List<String> toastNames) {
         if (raw == null) {
             return "No plugin message is kept for this change (snapshot reads are read by SQL, not from a plugin).";
         }
@@ -47,7 +53,7 @@ public final class RawRender {
         }
         sb.append("\n\n");
         switch (plugin) {
-            case PGOUTPUT -> sb.append(PgOutputDump.dump(raw.bytes(), names));
+            case PGOUTPUT -> sb.append(PgOutputDump.dump(raw.bytes(), oldNames, newNames, toastNames));
             case WAL2JSON -> sb.append(prettyJson(raw));
             case DECODERBUFS -> sb.append(protobuf(raw.bytes()));
             default -> sb.append(new String(raw.bytes(), StandardCharsets.UTF_8));

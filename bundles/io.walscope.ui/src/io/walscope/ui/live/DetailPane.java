@@ -185,7 +185,8 @@ final class DetailPane {
         }
         note.setText(note(e, texts == null && valuesSent, hasBefore, keyOnly, !toast.isEmpty()));
         note.getParent().layout();
-        raw.setText(RawRender.render(plugin, e.raw(), rawNames(e.op(), beforeNames, afterNames, hasBefore, keyOnly, toast)));
+        raw.setText(RawRender.render(plugin, e.raw(), hasBefore && !keyOnly ? beforeNames : null, afterNames,
+                new ArrayList<>(toast)));
     }
 
     private String note(LiveEvent e, boolean noText, boolean hasBefore, boolean keyOnly, boolean toast) {
@@ -231,18 +232,6 @@ final class DetailPane {
         }
         String t = texts.get(i);
         return t == LiveTexts.SAME_AS_BEFORE ? beforeText : t;
-    }
-
-    /** The relation's columns by position for pgoutput's dump, when the event tells them all. */
-    private static List<String> rawNames(Op op, List<String> before, List<String> after, boolean hasBefore,
-            boolean keyOnly, Set<String> toast) {
-        if (op == Op.INSERT || op == Op.READ) {
-            return after;
-        }
-        if (hasBefore && !keyOnly) {
-            return before;
-        }
-        return op == Op.UPDATE && toast.isEmpty() ? after : null;
     }
 
     private static List<String> names(JsonNode o) {

@@ -67,6 +67,17 @@ class PgOutputDumpTest {
     }
 
     @Test
+    void sentAndUnchangedColumnsAreNamedFromTheJsonFields() {
+        // after = {"id":1,"k":5}, unchanged_toast = ["body"]
+        String d = PgOutputDump.dump(HexFormat.of().parseHex(UPDATE_TOAST), null, List.of("id", "k"), List.of("body"));
+        assertTrue(d.endsWith("N  new tuple, 3 columns\n  1 id t 1\n  2 body u unchanged TOAST value (not sent)\n  3 k t 5\n"), d);
+        String full = PgOutputDump.dump(HexFormat.of().parseHex(UPDATE_T_FULL), List.of("id", "name", "note", "n"),
+                List.of("id", "name", "note", "n"), List.of());
+        assertTrue(full.contains("O  old tuple (REPLICA IDENTITY FULL), 4 columns\n  1 id t 1\n  2 name t first\n"), full);
+        assertTrue(full.contains("N  new tuple, 4 columns\n  1 id t 1\n  2 name t FIRST\n"), full);
+    }
+
+    @Test
     void beginRelationAndCommit() {
         String b = dump(BEGIN, null);
         assertTrue(b.startsWith("B  Begin\nfinal_lsn   0/15402D8\ncommit_time 20"), b);

@@ -20,7 +20,7 @@ import io.walscope.core.stream.Transaction;
 import io.walscope.core.stream.Tuple;
 
 /** The live capture numbers transactions, logs commits, packs PostgreSQL's text and keeps the plugin message. */
-class LiveCaptureTest {
+class CaptureForViewerTest {
     private static final List<String> COLS = List.of("id", "name", "note", "price");
 
     private static Tuple row(int id, String name, boolean texts) {
