@@ -31,6 +31,11 @@ public final class LiveCapture implements ChangeListener {
     private final CommitLog commits;
     private final LiveTexts texts = new LiveTexts();
     private RawMessage currentRaw;
+    /** The last message's bytes, kept as a {@link RawMessage} only when a change comes from it (not B, C, R...). */
+    private byte[] rawScratch = new byte[1024];
+    private int rawLength = -1;
+    private int rawSize;
+    private long rawLsn;
     private long txnCounter;
     private long currentTxn;
     private int currentTxnChanges;
@@ -74,7 +79,7 @@ public final class LiveCapture implements ChangeListener {
                 tx == null ? -1 : tx.xid(), commitMicros, e.op(), e.schema(), e.table(),
                 e.key() == null ? null : pairs(e.key(), SUMMARY_MAX), summary(e), line, txn,
                 e.op() == Op.MESSAGE || e.op() == Op.TRUNCATE ? null : texts.encode(e.key(), e.before(), e.after()),
-                currentRaw);
+                pendingRaw());
         buffer.add(ev);
         long now = System.nanoTime();
         if (received == 0) {
@@ -95,6 +100,7 @@ public final class LiveCapture implements ChangeListener {
             currentTxn = 0;
         }
         currentRaw = null;
+        rawLength = -1;
         transactions++;
         if (Long.compareUnsigned(tx.endLsn(), lastLsn) > 0) {
             lastLsn = tx.endLsn();
@@ -113,7 +119,22 @@ public final class LiveCapture implements ChangeListener {
     /** Keeps a copy of the message (at most {@link RawMessage#CAP} bytes) for the changes decoded from it. */
     @Override
     public void raw(long lsn, java.nio.ByteBuffer msg) {
-        currentRaw = RawMessage.copyOf(lsn, msg);
+        rawSize = msg.remaining();
+        rawLength = Math.min(rawSize, RawMessage.CAP);
+        if (rawScratch.length < rawLength) {
+            rawScratch = new byte[Math.max(rawLength, rawScratch.length * 2)];
+        }
+        msg.duplicate().get(rawScratch, 0, rawLength);
+        rawLsn = lsn;
+        currentRaw = null;
+    }
+
+    /** The message the current change came from, copied once for all the changes decoded from it. */
+    private RawMessage pendingRaw() {
+        if (currentRaw == null && rawLength >= 0) {
+            currentRaw = new RawMessage(rawLsn, java.util.Arrays.copyOf(rawScratch, rawLength), rawSize);
+        }
+        return currentRaw;
     }
 
     /** The commits of the transactions in the buffer, by {@link LiveEvent#txn()}. */

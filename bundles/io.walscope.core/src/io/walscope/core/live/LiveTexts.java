@@ -25,6 +25,8 @@ public final class LiveTexts {
     private byte[] buf = new byte[256];
     private int len;
     private final int[] counts = new int[2];
+    /** The before image's texts by column index, to compare the after image with (no second text() call). */
+    private String[] beforeTexts = new String[16];
 
     /** The decoded texts of one change; a list is null when the image is absent, an item null when no text. */
     public record Texts(List<String> key, List<String> before, List<String> after) {
@@ -39,21 +41,24 @@ public final class LiveTexts {
         int[] counts = this.counts;
         counts[0] = 0;
         counts[1] = 0;
-        image(key, null, counts);
-        image(before, null, counts);
-        image(after, before, counts);
+        image(key, null, false, counts);
+        image(before, null, true, counts);
+        image(after, before, false, counts);
         if (counts[0] > 0 && counts[1] == 0) {
             return null;
         }
         return Arrays.copyOf(buf, len);
     }
 
-    private void image(Tuple t, Tuple before, int[] counts) {
+    private void image(Tuple t, Tuple before, boolean remember, int[] counts) {
         if (t == null) {
             varint(0);
             return;
         }
         int n = t.size();
+        if (remember && beforeTexts.length < n) {
+            beforeTexts = new String[Math.max(n, beforeTexts.length * 2)];
+        }
         int cols = 0;
         for (int i = 0; i < n; i++) {
             if (t.state(i) != Tuple.UNCHANGED_TOAST) {
@@ -67,6 +72,9 @@ public final class LiveTexts {
                 continue;
             }
             String text = s == Tuple.VALUE ? t.text(i) : null;
+            if (remember) {
+                beforeTexts[i] = text;
+            }
             if (s == Tuple.VALUE) {
                 counts[0]++;
             }
@@ -75,17 +83,35 @@ public final class LiveTexts {
                 continue;
             }
             counts[1]++;
-            if (before != null && i < before.size() && before.state(i) == Tuple.VALUE && before.name(i).equals(t.name(i))
-                    && text.equals(before.text(i))) {
+            if (before != null && i < before.size() && before.state(i) == Tuple.VALUE && text.equals(beforeTexts[i])
+                    && before.name(i).equals(t.name(i))) {
                 varint(1);
                 continue;
             }
-            byte[] b = text.getBytes(StandardCharsets.UTF_8);
-            varint(b.length + 2);
-            ensure(b.length);
-            System.arraycopy(b, 0, buf, len, b.length);
-            len += b.length;
+            string(text);
         }
+    }
+
+    /** Length and UTF-8 bytes; ASCII (the common case) without an intermediate array. */
+    private void string(String text) {
+        int n = text.length();
+        boolean ascii = true;
+        for (int i = 0; i < n && ascii; i++) {
+            ascii = text.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            varint(n + 2);
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                buf[len++] = (byte) text.charAt(i);
+            }
+            return;
+        }
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        varint(b.length + 2);
+        ensure(b.length);
+        System.arraycopy(b, 0, buf, len, b.length);
+        len += b.length;
     }
 
     private void varint(int v) {
