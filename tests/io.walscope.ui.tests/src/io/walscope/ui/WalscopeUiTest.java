@@ -542,8 +542,13 @@ class WalscopeUiTest {
         expandUpdate.item = update;
         tree.notifyListeners(org.eclipse.swt.SWT.Expand, expandUpdate);
         update.setExpanded(true);
+        Ui.flush(display);
         tree.setSelection(update.getItem(0));
         Ui.click(tree);
+        assertTrue(note.getText().startsWith("update shop.live_test"), note.getText());
+        Ui.flush(display);
+        tree.setTopItem(txRow(tree, xid)); // GTK may defer a scroll until the tree is drawn: set it again after that
+        Ui.flush(display);
         tree.setTopItem(txRow(tree, xid));
         Ui.screenshot(w.getShell(), "live-view-grouped");
         followBox.setSelection(true);
