@@ -4,9 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -43,9 +40,6 @@ final class LiveSession {
         void changed(LiveSession s);
     }
 
-    /** The Start dialog's polling choice, travelling with its (otherwise unused) StreamOptions instance. */
-    private static final Map<StreamOptions, PollOptions> POLLING = Collections.synchronizedMap(new WeakHashMap<>());
-
     private final ConnectionProfile profile;
     private final StreamOptions options;
     private final PollOptions poll;
@@ -67,12 +61,7 @@ final class LiveSession {
         this.options = options;
         this.buffer = buffer;
         this.capture = new LiveCapture(buffer, profile.getDatabase());
-        this.poll = POLLING.remove(options);
-    }
-
-    /** Makes a session started with {@code options} poll by timestamp with {@code p} instead of streaming. */
-    static void choosePolling(StreamOptions options, PollOptions p) {
-        POLLING.put(options, p);
+        this.poll = options.poll();
     }
 
     /** The polling options, or null when the session streams from a slot. */

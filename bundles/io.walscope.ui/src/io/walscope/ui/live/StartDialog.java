@@ -237,8 +237,7 @@ final class StartDialog extends TitleAreaDialog {
         PollOptions p = new PollOptions().column(pollColumn.getText().trim())
                 .interval(Duration.ofMillis(secs.movePointRight(3).longValue())).tables(tableList())
                 .snapshot(snapshot.getSelection());
-        result = new StreamOptions();
-        LiveSession.choosePolling(result, p);
+        result = new StreamOptions().poll(p);
         super.okPressed();
     }
 
