@@ -8,8 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.walscope.core.WalscopeException;
 import io.walscope.core.pg.stream.ChangeStream;
@@ -24,6 +22,7 @@ import io.walscope.core.stream.Lsn;
  * [--from-lsn L] [--until-lsn L] [--max-events N] [--snapshot] [--format jsonl|debezium] [--output FILE]}: the
  * decoded change stream as JSON Lines. Ends with one line on stderr:
  * {@code events=N transactions=M seconds=S events_per_s=R}. Ctrl-C flushes what was written and exits 0.
+ * With {@code --poll}: timestamp polling instead of a slot ({@link PollTail}).
  */
 final class TailCommand implements Command {
     @Override
@@ -33,11 +32,14 @@ final class TailCommand implements Command {
 
     @Override
     public String summary() {
-        return "stream decoded changes as JSON Lines (pgoutput, wal2json, decoderbufs, test_decoding)";
+        return "stream decoded changes as JSON Lines (pgoutput, wal2json, decoderbufs, test_decoding; --poll: timestamp polling)";
     }
 
     @Override
     public int run(Cli cli, List<String> args) throws Exception {
+        if (args.contains("--poll")) {
+            return PollTail.run(cli, args);
+        }
         Args a = new Args(args);
         StreamOptions o = new StreamOptions();
         String pluginName = a.option("--plugin", null);
@@ -88,37 +90,24 @@ final class TailCommand implements Command {
         }
         ChangeStream stream = new ChangeStream(target.profile(), target.secrets(), o);
         OutputStream raw = output == null || output.equals("-") ? cli.out() : open(output);
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stream.cancel();
-            try {
-                done.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        try (CtrlC ctrlC = new CtrlC(stream::cancel)) {
+            StreamResult r;
+            try (OutputStream out = new BufferedOutputStream(raw, 1 << 20);
+                    JsonLinesWriter w = new JsonLinesWriter(out, fmt, target.profile().getDatabase())) {
+                r = stream.run(w);
+            } finally {
+                if (raw != cli.out()) {
+                    raw.close();
+                }
             }
-        }, "walscope-tail-stop");
-        Runtime.getRuntime().addShutdownHook(hook);
-        StreamResult r;
-        try (OutputStream out = new BufferedOutputStream(raw, 1 << 20);
-                JsonLinesWriter w = new JsonLinesWriter(out, fmt, target.profile().getDatabase())) {
-            r = stream.run(w);
-        } finally {
-            if (raw != cli.out()) {
-                raw.close();
-            }
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running
-            }
+            cli.err().println(r.summaryLine());
+            cli.err().flush();
+            ctrlC.finished();
         }
-        cli.err().println(r.summaryLine());
-        cli.err().flush();
         return OK;
     }
 
-    private static OutputStream open(String file) throws WalscopeException {
+    static OutputStream open(String file) throws WalscopeException {
         try {
             return new FileOutputStream(file);
         } catch (IOException e) {

@@ -16,6 +16,7 @@ import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.swt.widgets.Tree;
@@ -303,7 +304,15 @@ class WalscopeUiTest {
             } catch (java.sql.SQLException alreadyThere) {
                 // a second run of the test on the same demo data
             }
-            st.execute("TRUNCATE shop.live_test, shop.live_default");
+            // a TOASTed column stored out of line, so an update of another column leaves it unchanged and unsent
+            st.execute("CREATE TABLE IF NOT EXISTS shop.live_toast (id int PRIMARY KEY, body text, n int)");
+            st.execute("ALTER TABLE shop.live_toast ALTER body SET STORAGE EXTERNAL");
+            try {
+                st.execute("ALTER PUBLICATION dbz_publication ADD TABLE shop.live_toast");
+            } catch (java.sql.SQLException alreadyThere) {
+                // a second run of the test on the same demo data
+            }
+            st.execute("TRUNCATE shop.live_test, shop.live_default, shop.live_toast");
             live.start(new StreamOptions().plugin(Plugin.PGOUTPUT));
             Ui.waitUntil(display, () -> live.stateText().startsWith("RUNNING") && live.slotName() != null
                     && slotExists(st, live.slotName()), Duration.ofSeconds(60), () -> "the stream to run: " + live.stateText());
@@ -313,7 +322,11 @@ class WalscopeUiTest {
             st.execute("DELETE FROM shop.live_test WHERE id = 2");
             st.execute("INSERT INTO shop.live_default VALUES (7, 'x')");
             st.execute("UPDATE shop.live_default SET name = 'y' WHERE id = 7");
-            Ui.waitUntil(display, () -> rows(live, "shop.live_default").size() == 2, Duration.ofSeconds(30),
+            st.execute("DELETE FROM shop.live_default WHERE id = 7");
+            st.execute("INSERT INTO shop.live_toast SELECT 1, string_agg(md5(g::text), ''), 0 FROM generate_series(1, 200) g");
+            st.execute("UPDATE shop.live_toast SET n = 5");
+            Ui.waitUntil(display, () -> rows(live, "shop.live_default").size() == 3 && rows(live, "shop.live_toast").size() == 2,
+                    Duration.ofSeconds(30),
                     () -> "the changes to appear; status: " + live.statusText());
             var traffic = WalscopeUi.get().demo().traffic();
             Ui.waitUntil(display, () -> rows(live, "shop.orders").size() > 0, Duration.ofSeconds(30),
@@ -325,7 +338,7 @@ class WalscopeUiTest {
             assertEquals("changed: name", test.get(2).summary());
             assertTrue(test.get(3).summary().contains("id=2"), test.get(3).summary());
 
-            // detail pane: FULL before-image side by side, the changed value highlighted
+            // detail pane: FULL before-image side by side, as PostgreSQL's text and as JSON, the change highlighted
             Table table = Ui.find(display, "live.table", Table.class);
             int updateRow = rowOf(live, test.get(2));
             table.setSelection(updateRow);
@@ -333,16 +346,45 @@ class WalscopeUiTest {
             Table values = Ui.find(display, "live.detail.values", Table.class);
             Ui.waitUntil(display, () -> values.getItemCount() == 3, Duration.ofSeconds(5), () -> "the detail pane");
             TableItem name = values.getItem(1);
-            assertEquals("name", name.getText(0));
-            assertEquals("first", name.getText(1));
-            assertEquals("FIRST", name.getText(2));
+            assertEquals(List.of("name", "first", "FIRST", "\"first\"", "\"FIRST\""), texts(name, 5));
+            assertEquals(List.of("id", "1", "1", "1", "1"), texts(values.getItem(0), 5));
+            assertEquals(List.of("note", "a", "a", "\"a\"", "\"a\""), texts(values.getItem(2), 5));
             assertFalse(name.getBackground().equals(values.getItem(0).getBackground()), "the changed value is highlighted");
-            // DEFAULT replica identity: no before-image, said so
-            LiveEvent defaultUpdate = rows(live, "shop.live_default").get(1);
-            table.setSelection(rowOf(live, defaultUpdate));
+            // the raw tab: pgoutput's decoded fields of the same message
+            Text raw = Ui.find(display, "live.detail.raw", Text.class);
+            assertTrue(raw.getText().startsWith("pgoutput message at "), raw.getText());
+            assertTrue(raw.getText().contains("U  Update\nrelation_id "), raw.getText());
+            assertTrue(raw.getText().contains("O  old tuple (REPLICA IDENTITY FULL), 3 columns\n  1 id t 1\n  2 name t first\n"),
+                    raw.getText());
+            assertTrue(raw.getText().contains("N  new tuple, 3 columns\n  1 id t 1\n  2 name t FIRST\n  3 note t a\n"),
+                    raw.getText());
+            // DEFAULT replica identity: no before-image, said so; a delete sends only the key
+            List<LiveEvent> dflt = rows(live, "shop.live_default");
+            table.setSelection(rowOf(live, dflt.get(1)));
             Ui.click(table);
             Ui.waitUntil(display, () -> values.getItemCount() == 2, Duration.ofSeconds(5), () -> "the detail pane");
             assertTrue(values.getItem(1).getText(1).contains("REPLICA IDENTITY"), values.getItem(1).getText(1));
+            assertEquals(List.of("y", "", "\"y\""), texts(values.getItem(1), 5).subList(2, 5));
+            Label note = Ui.find(display, "live.detail.note", Label.class);
+            assertTrue(note.getText().contains("REPLICA IDENTITY is not FULL"), note.getText());
+            assertTrue(raw.getText().contains("U  Update\nrelation_id ") && !raw.getText().contains("old tuple"), raw.getText());
+            table.setSelection(rowOf(live, dflt.get(2)));
+            Ui.click(table);
+            Ui.waitUntil(display, () -> values.getItemCount() == 1, Duration.ofSeconds(5), () -> "the detail pane");
+            assertEquals(List.of("id", "7", "", "7", ""), texts(values.getItem(0), 5));
+            assertTrue(note.getText().startsWith("Only the key"), note.getText());
+            assertTrue(raw.getText().contains("D  Delete\nrelation_id ") && raw.getText().contains("K  key"), raw.getText());
+            // an unchanged TOAST value: marked, never NULL, in the values and in pgoutput's fields
+            table.setSelection(rowOf(live, rows(live, "shop.live_toast").get(1)));
+            Ui.click(table);
+            Ui.waitUntil(display, () -> values.getItemCount() == 3, Duration.ofSeconds(5), () -> "the detail pane");
+            assertEquals(List.of("body", "(unchanged TOAST value, not sent)", "(unchanged TOAST value, not sent)"),
+                    List.of(values.getItem(2).getText(0), values.getItem(2).getText(2), values.getItem(2).getText(4)));
+            assertEquals(List.of("n", "5", "5"), List.of(values.getItem(1).getText(0), values.getItem(1).getText(2),
+                    values.getItem(1).getText(4)));
+            assertTrue(note.getText().contains("Unchanged TOAST values are not sent"), note.getText());
+            assertTrue(raw.getText().contains("N  new tuple, 3 columns\n  1 id t 1\n  2 body u unchanged TOAST value (not sent)\n"
+                    + "  3 n t 5\n"), raw.getText());
 
             // filters hide and show, and say how many they hide
             live.showOps(EnumSet.of(Op.DELETE));
@@ -375,11 +417,30 @@ class WalscopeUiTest {
             assertEquals(live.rowCount(), lines.size());
             assertTrue(lines.stream().anyMatch(l -> l.contains("\"table\":\"live_test\"") && l.contains("\"op\":\"update\"")
                     && l.contains("\"before\":{\"id\":1,\"name\":\"first\"")), lines.get(0));
+            // or only the selection
+            table.setSelection(new int[] { rowOf(live, test.get(0)), rowOf(live, test.get(2)) });
+            Path selected = Files.createTempFile("walscope-live-selected", ".jsonl");
+            org.eclipse.core.runtime.jobs.Job selJob = live.exportSelectionTo(selected);
+            Ui.waitUntil(display, () -> selJob.getResult() != null, Duration.ofSeconds(30), () -> "the export of the selection");
+            List<String> selLines = Files.readAllLines(selected);
+            assertEquals(2, selLines.size(), selLines.toString());
+            assertTrue(selLines.get(0).contains("\"op\":\"insert\"") && selLines.get(1).contains("\"op\":\"update\""), selLines.toString());
 
             // the reader and the WAL poller run as long as the stream does: no waiting for idle jobs here
-            table.setSelection(updateRow);
+            table.setSelection(rowOf(live, test.get(2)));
             Ui.click(table);
+            Ui.screenshot(w.getShell(), "live-view-in-perspective");
+            IWorkbenchPartReference liveRef = w.getActivePage().getReference(live);
+            w.getActivePage().setPartState(liveRef, IWorkbenchPage.STATE_MAXIMIZED);
+            Ui.flush(display);
+            table.showSelection();
             Ui.screenshot(w.getShell(), "live-view");
+            org.eclipse.swt.custom.CTabFolder tabs = (org.eclipse.swt.custom.CTabFolder) raw.getParent().getParent();
+            tabs.setSelection(2);
+            Ui.screenshot(w.getShell(), "live-view-raw");
+            tabs.setSelection(0);
+
+            groupedByTransaction(display, w, live, test);
 
             live.stop();
             Ui.waitUntil(display, () -> live.stateText().startsWith("STOPPED"), Duration.ofSeconds(30),
@@ -388,7 +449,137 @@ class WalscopeUiTest {
             Ui.waitUntil(display, () -> !slotExists(st, slot), Duration.ofSeconds(10),
                     () -> "the temporary slot to be dropped");
             Ui.screenshot(w.getShell(), "live-view-stopped");
+
+            // test_decoding: its line is the raw message; its values are PostgreSQL's text already
+            live.start(new StreamOptions().plugin(Plugin.TEST_DECODING));
+            Ui.waitUntil(display, () -> live.stateText().startsWith("RUNNING") && live.slotName() != null
+                    && slotExists(st, live.slotName()), Duration.ofSeconds(60), () -> "test_decoding to run: " + live.stateText());
+            st.execute("INSERT INTO shop.live_test VALUES (1000, 'it''s', NULL)");
+            Ui.waitUntil(display, () -> rows(live, "shop.live_test").size() == 1, Duration.ofSeconds(30),
+                    () -> "the test_decoding change: " + live.statusText());
+            table.setSelection(rowOf(live, rows(live, "shop.live_test").get(0)));
+            Ui.click(table);
+            Ui.waitUntil(display, () -> values.getItemCount() == 3, Duration.ofSeconds(5), () -> "the detail pane");
+            assertEquals(List.of("name", "", "it's", "", "\"it's\""), texts(values.getItem(1), 5));
+            assertEquals(List.of("note", "", "NULL", "", "null"), texts(values.getItem(2), 5));
+            assertTrue(raw.getText().startsWith("test_decoding message at "), raw.getText());
+            assertTrue(raw.getText().contains("\n\ntable shop.live_test: INSERT: id[integer]:1000 name[text]:'it''s' note[text]:null"),
+                    raw.getText());
+            String slot2 = live.slotName();
+            live.stop();
+            Ui.waitUntil(display, () -> live.stateText().startsWith("STOPPED") && !slotExists(st, slot2),
+                    Duration.ofSeconds(30), () -> "test_decoding to stop: " + live.stateText());
         }
+    }
+
+    /** Grouped by transaction: one row per transaction that expands to its changes; filters apply inside. */
+    private void groupedByTransaction(Display display, IWorkbenchWindow w, LiveView live, List<LiveEvent> test) {
+        live.setGrouped(true);
+        Tree tree = Ui.find(display, "live.tree", Tree.class);
+        Ui.waitUntil(display, () -> tree.isVisible() && tree.getItemCount() > 0, Duration.ofSeconds(5), () -> "the tree");
+        String xid = Long.toString(test.get(0).xid());
+        assertEquals(test.get(0).xid(), test.get(1).xid(), "one INSERT of two rows, one transaction");
+        TreeItem tx = txRow(tree, xid);
+        assertNotNull(tx, "a row for transaction " + xid);
+        assertEquals("insert", tx.getText(3));
+        assertEquals("shop.live_test", tx.getText(4));
+        assertEquals("2 changes", tx.getText(5));
+        assertEquals("insert 2", tx.getText(6));
+        assertFalse(tx.getText(0).isEmpty(), "commit time");
+        assertFalse(tx.getText(1).isEmpty(), "commit LSN");
+        org.eclipse.swt.widgets.Event expand = new org.eclipse.swt.widgets.Event();
+        expand.item = tx;
+        tree.notifyListeners(org.eclipse.swt.SWT.Expand, expand);
+        tx.setExpanded(true);
+        Ui.flush(display);
+        assertEquals(2, tx.getItemCount());
+        assertEquals(List.of("insert", "shop.live_test", "id=1"), texts(tx.getItem(0), 6).subList(3, 6));
+        assertEquals("id=2", tx.getItem(1).getText(5));
+        TreeItem bulk = txRow(tree, Long.toString(rows(live, "shop.live_test").get(5).xid()));
+        assertEquals("300 changes", bulk.getText(5));
+        assertTrue(tree.getItemCount() < live.rowCount(), "fewer rows than changes");
+        // a transaction row shows its summary; a change its values
+        tree.setSelection(tx);
+        Ui.click(tree);
+        Label note = Ui.find(display, "live.detail.note", Label.class);
+        assertTrue(note.getText().startsWith("Transaction xid " + xid), note.getText());
+        tree.setSelection(tx.getItem(1));
+        Ui.click(tree);
+        Table values = Ui.find(display, "live.detail.values", Table.class);
+        assertEquals(List.of("id", "", "2", "", "2"), texts(values.getItem(0), 5));
+        // filters apply to the changes inside a transaction
+        live.search("second");
+        Ui.flush(display);
+        TreeItem filtered = txRow(tree, xid);
+        assertEquals("1 of 2 changes", filtered.getText(5));
+        for (int i = 0; i < tree.getItemCount(); i++) {
+            assertFalse(tree.getItem(i).getText(5).isEmpty());
+        }
+        live.search("");
+        Ui.flush(display);
+        assertEquals("2 changes", txRow(tree, xid).getText(5));
+        assertTrue(txRow(tree, xid).getExpanded(), "still expanded after the filter changed");
+        // newest first: the newest transaction on top, the expanded one still expanded on its new row
+        Button newest = Ui.find(display, "live.newestFirst", Button.class);
+        newest.setSelection(true);
+        Ui.click(newest);
+        Ui.flush(display);
+        int last = tree.getItemCount() - 1;
+        assertTrue(Long.parseLong(tree.getItem(0).getText(2)) > Long.parseLong(tree.getItem(last).getText(2)),
+                tree.getItem(0).getText(2) + " on top, " + tree.getItem(last).getText(2) + " at the bottom");
+        assertTrue(txRow(tree, xid).getExpanded(), "expanded moves with its transaction");
+        assertEquals("id=1", txRow(tree, xid).getItem(0).getText(5), "changes inside stay in commit order");
+        newest.setSelection(false);
+        Ui.click(newest);
+        Ui.flush(display);
+        assertTrue(txRow(tree, xid).getExpanded());
+        // the picture for the README: Follow off, the update of row 1 expanded and selected
+        Button followBox = Ui.find(display, "live.follow", Button.class);
+        followBox.setSelection(false);
+        Ui.click(followBox);
+        TreeItem update = txRow(tree, Long.toString(test.get(2).xid()));
+        org.eclipse.swt.widgets.Event expandUpdate = new org.eclipse.swt.widgets.Event();
+        expandUpdate.item = update;
+        tree.notifyListeners(org.eclipse.swt.SWT.Expand, expandUpdate);
+        update.setExpanded(true);
+        Ui.flush(display);
+        tree.setSelection(update.getItem(0));
+        Ui.click(tree);
+        assertTrue(note.getText().startsWith("update shop.live_test"), note.getText());
+        Ui.flush(display);
+        tree.setTopItem(txRow(tree, xid)); // GTK may defer a scroll until the tree is drawn: set it again after that
+        Ui.flush(display);
+        tree.setTopItem(txRow(tree, xid));
+        Ui.screenshot(w.getShell(), "live-view-grouped");
+        followBox.setSelection(true);
+        Ui.click(followBox);
+        live.setGrouped(false);
+        w.getActivePage().setPartState(w.getActivePage().getReference(live), IWorkbenchPage.STATE_RESTORED);
+    }
+
+    private static TreeItem txRow(Tree tree, String xid) {
+        for (int i = 0; i < tree.getItemCount(); i++) {
+            if (tree.getItem(i).getText(2).equals(xid)) {
+                return tree.getItem(i);
+            }
+        }
+        return null;
+    }
+
+    private static List<String> texts(TableItem item, int n) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(item.getText(i));
+        }
+        return out;
+    }
+
+    private static List<String> texts(TreeItem item, int n) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(item.getText(i));
+        }
+        return out;
     }
 
     private static boolean slotExists(Statement st, String slot) {

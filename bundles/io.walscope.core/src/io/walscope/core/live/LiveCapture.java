@@ -12,23 +12,40 @@ import io.walscope.core.stream.Tuple;
 
 /**
  * The listener between a change stream and the live view: turns every change into a compact
- * {@link LiveEvent} (with its {@code walscope tail} JSON line) and appends it to a {@link LiveBuffer}, never
- * waiting for anyone. Keeps the counters the status line shows. Runs on the reader's thread; the counters may
- * be read from any thread.
+ * {@link LiveEvent} (with its {@code walscope tail} JSON line, PostgreSQL's text of its values and the plugin
+ * message it came from) and appends it to a {@link LiveBuffer}, never waiting for anyone. Numbers the
+ * transactions and logs their commits ({@link #commits()}) so the view can group changes by transaction. Keeps
+ * the counters the status line shows. Runs on the reader's thread; the counters may be read from any thread.
  */
 public final class LiveCapture implements ChangeListener {
     private static final int SUMMARY_MAX = 160;
     private final LiveBuffer buffer;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
+    private final Bytes bytes = new Bytes();
+    private final ValueText text = new ValueText();
     private final JsonLinesWriter writer;
     private volatile long received;
     private volatile long transactions;
     private volatile long lastLsn;
     private volatile long lastCommitMicros;
     private volatile int reconnects;
+    private final CommitLog commits;
+    private final LiveTexts texts = new LiveTexts();
+    private RawMessage currentRaw;
+    /** The last message's bytes, kept as a {@link RawMessage} only when a change comes from it (not B, C, R...). */
+    private byte[] rawScratch = new byte[1024];
+    private int rawLength = -1;
+    private int rawSize;
+    private long rawLsn;
+    private long txnCounter;
+    private long currentTxn;
+    private int currentTxnChanges;
+    private boolean lastWasSnapshotRead;
+    private volatile long firstChangeNanos;
+    private volatile long lastChangeNanos;
 
     public LiveCapture(LiveBuffer buffer, String database) {
         this.buffer = buffer;
+        this.commits = new CommitLog(buffer.capacity());
         try {
             this.writer = new JsonLinesWriter(bytes, JsonLinesWriter.Format.JSONL, database);
         } catch (IOException e) {
@@ -40,20 +57,35 @@ public final class LiveCapture implements ChangeListener {
     public void change(ChangeEvent e) throws IOException {
         writer.change(e);
         writer.flush();
-        byte[] line = bytes.toByteArray();
-        bytes.reset();
-        int n = line.length;
-        while (n > 0 && (line[n - 1] == '\n')) {
-            n--;
-        }
-        if (n != line.length) {
-            line = java.util.Arrays.copyOf(line, n);
-        }
+        byte[] line = bytes.takeLine();
         Transaction tx = e.tx();
+        long txn;
+        if (tx != null) {
+            if (currentTxn == 0) {
+                currentTxn = ++txnCounter;
+                currentTxnChanges = 0;
+            }
+            currentTxnChanges++;
+            txn = currentTxn;
+            lastWasSnapshotRead = false;
+        } else {
+            // snapshot reads share one number; a message outside a transaction is one of its own
+            boolean read = e.op() == Op.READ;
+            txn = read && lastWasSnapshotRead ? txnCounter : ++txnCounter;
+            lastWasSnapshotRead = read;
+        }
+        long commitMicros = tx == null || tx.commitTimeMicros() == Transaction.UNKNOWN_TIME ? 0 : tx.commitTimeMicros();
         LiveEvent ev = new LiveEvent(buffer.nextSeq(), e.lsn(), tx == null ? 0 : tx.commitLsn(),
-                tx == null ? -1 : tx.xid(), tx == null ? 0 : tx.commitTimeMicros(), e.op(), e.schema(), e.table(),
-                e.key() == null ? null : pairs(e.key(), SUMMARY_MAX), summary(e), line);
+                tx == null ? -1 : tx.xid(), commitMicros, e.op(), e.schema(), e.table(),
+                e.key() == null ? null : pairs(e.key(), SUMMARY_MAX), summary(e), line, txn,
+                e.op() == Op.MESSAGE || e.op() == Op.TRUNCATE ? null : texts.encode(e.key(), e.before(), e.after()),
+                pendingRaw());
         buffer.add(ev);
+        long now = System.nanoTime();
+        if (received == 0) {
+            firstChangeNanos = now;
+        }
+        lastChangeNanos = now;
         received++;
         if (Long.compareUnsigned(e.lsn(), lastLsn) > 0) {
             lastLsn = e.lsn();
@@ -62,6 +94,13 @@ public final class LiveCapture implements ChangeListener {
 
     @Override
     public void commit(Transaction tx) {
+        if (currentTxn != 0) {
+            commits.committed(currentTxn, tx.commitLsn(),
+                    tx.commitTimeMicros() == Transaction.UNKNOWN_TIME ? 0 : tx.commitTimeMicros(), currentTxnChanges);
+            currentTxn = 0;
+        }
+        currentRaw = null;
+        rawLength = -1;
         transactions++;
         if (Long.compareUnsigned(tx.endLsn(), lastLsn) > 0) {
             lastLsn = tx.endLsn();
@@ -69,6 +108,38 @@ public final class LiveCapture implements ChangeListener {
         if (tx.commitTimeMicros() != 0) {
             lastCommitMicros = tx.commitTimeMicros();
         }
+    }
+
+    /** The viewer shows each change's plugin message: yes. */
+    @Override
+    public boolean wantsRaw() {
+        return true;
+    }
+
+    /** Keeps a copy of the message (at most {@link RawMessage#CAP} bytes) for the changes decoded from it. */
+    @Override
+    public void raw(long lsn, java.nio.ByteBuffer msg) {
+        rawSize = msg.remaining();
+        rawLength = Math.min(rawSize, RawMessage.CAP);
+        if (rawScratch.length < rawLength) {
+            rawScratch = new byte[Math.max(rawLength, rawScratch.length * 2)];
+        }
+        msg.duplicate().get(rawScratch, 0, rawLength);
+        rawLsn = lsn;
+        currentRaw = null;
+    }
+
+    /** The message the current change came from, copied once for all the changes decoded from it. */
+    private RawMessage pendingRaw() {
+        if (currentRaw == null && rawLength >= 0) {
+            currentRaw = new RawMessage(rawLsn, java.util.Arrays.copyOf(rawScratch, rawLength), rawSize);
+        }
+        return currentRaw;
+    }
+
+    /** The commits of the transactions in the buffer, by {@link LiveEvent#txn()}. */
+    public CommitLog commits() {
+        return commits;
     }
 
     @Override
@@ -79,6 +150,16 @@ public final class LiveCapture implements ChangeListener {
     /** Changes received since the start. */
     public long received() {
         return received;
+    }
+
+    /** {@link System#nanoTime()} when the first change arrived (0 none yet); the benchmark's receive rate. */
+    public long firstChangeNanos() {
+        return firstChangeNanos;
+    }
+
+    /** {@link System#nanoTime()} when the last change arrived (0 none yet). */
+    public long lastChangeNanos() {
+        return lastChangeNanos;
     }
 
     public long transactions() {
@@ -100,7 +181,7 @@ public final class LiveCapture implements ChangeListener {
     }
 
     /** "what changed": the changed columns of an update, the first values of an insert, the key of a delete. */
-    static String summary(ChangeEvent e) {
+    String summary(ChangeEvent e) {
         Op op = e.op();
         switch (op) {
             case UPDATE -> {
@@ -119,7 +200,7 @@ public final class LiveCapture implements ChangeListener {
                         continue;
                     }
                     int b = before.indexOf(after.name(i));
-                    if (b < 0 || before.state(b) != after.state(i) || !before.json(b).equals(after.json(i))) {
+                    if (b < 0 || !text.same(before, b, after, i)) {
                         if (any) {
                             sb.append(", ");
                         }
@@ -153,19 +234,40 @@ public final class LiveCapture implements ChangeListener {
     }
 
     /** {@code a=1, b="x"} up to about {@code max} characters. */
-    static String pairs(Tuple t, int max) {
+    String pairs(Tuple t, int max) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < t.size(); i++) {
             if (i > 0) {
                 sb.append(", ");
             }
             sb.append(t.name(i)).append('=');
-            sb.append(t.state(i) == Tuple.UNCHANGED_TOAST ? "(unchanged TOAST)" : t.json(i));
+            if (t.state(i) == Tuple.UNCHANGED_TOAST) {
+                sb.append("(unchanged TOAST)");
+            } else {
+                text.append(sb, t, i);
+            }
             if (sb.length() > max) {
                 sb.setLength(max);
                 return sb.append('…').toString();
             }
         }
         return sb.toString();
+    }
+
+    /** The writer's bytes; a line is copied out once, without its newline. */
+    private static final class Bytes extends ByteArrayOutputStream {
+        Bytes() {
+            super(1024);
+        }
+
+        byte[] takeLine() {
+            int n = count;
+            while (n > 0 && buf[n - 1] == '\n') {
+                n--;
+            }
+            byte[] line = java.util.Arrays.copyOf(buf, n);
+            reset();
+            return line;
+        }
     }
 }

@@ -30,6 +30,24 @@ public interface ChangeListener {
     }
 
     /**
+     * Whether {@link #raw} is wanted. Asked once when the stream starts (not per message): when false, raw
+     * messages cost nothing.
+     */
+    default boolean wantsRaw() {
+        return false;
+    }
+
+    /**
+     * Called before each message is decoded when {@link #wantsRaw()}: {@code msg} is the plugin's message exactly
+     * as received (pgoutput's or decoderbufs' bytes, wal2json's JSON, test_decoding's line, UTF-8), from its
+     * position to its limit. A read-only view, valid during the call only: copy what is kept.
+     *
+     * @param lsn the LSN the server sent with the message
+     */
+    default void raw(long lsn, java.nio.ByteBuffer msg) throws Exception {
+    }
+
+    /**
      * After a dropped connection the reader resumes from the last confirmed LSN; the transaction that was open
      * continues where it stopped (changes already delivered are not delivered again).
      */

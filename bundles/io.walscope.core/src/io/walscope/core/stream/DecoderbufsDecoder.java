@@ -28,6 +28,11 @@ import com.google.protobuf.WireFormat;
 public final class DecoderbufsDecoder extends TextDecoder {
     private final Map<String, String[]> tableNames = new HashMap<>();
 
+    /** A decoder of decoderbufs' messages (values are rebuilt text: {@link Tuple#text(int)} is null). */
+    public DecoderbufsDecoder() {
+        super(false);
+    }
+
     @Override
     public void decode(long lsn, ByteBuffer msg, ChangeListener l) throws Exception {
         CodedInputStream in = msg.hasArray()

@@ -35,6 +35,11 @@ final class KeyView implements Tuple {
         base.writeValue(idx[i], out);
     }
 
+    @Override
+    public String text(int i) {
+        return base.text(idx[i]);
+    }
+
     /** Indexes of {@code names} in {@code t}, or null if any is missing. */
     static int[] indexes(Tuple t, java.util.List<String> names) {
         if (names == null || names.isEmpty()) {

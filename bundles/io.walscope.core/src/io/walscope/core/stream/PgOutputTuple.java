@@ -98,6 +98,11 @@ final class PgOutputTuple implements Tuple {
         }
     }
 
+    @Override
+    public String text(int i) {
+        return kinds[i] == 't' ? new String(data, offs[i], lens[i], StandardCharsets.UTF_8) : null;
+    }
+
     static String hex(byte[] b, int off, int len) {
         StringBuilder s = new StringBuilder(2 + 2 * len).append("\\x");
         for (int i = off; i < off + len; i++) {

@@ -13,11 +13,13 @@ public final class RenderedTuple implements Tuple {
     private final String[] names;
     private final int[] states;
     private final String[] json;
+    private final String[] texts;
 
-    private RenderedTuple(String[] names, int[] states, String[] json) {
+    private RenderedTuple(String[] names, int[] states, String[] json, String[] texts) {
         this.names = names;
         this.states = states;
         this.json = json;
+        this.texts = texts;
     }
 
     /** Renders every value of {@code t}. */
@@ -29,17 +31,31 @@ public final class RenderedTuple implements Tuple {
         String[] names = new String[n];
         int[] states = new int[n];
         String[] json = new String[n];
+        String[] texts = null;
         for (int i = 0; i < n; i++) {
             names[i] = t.name(i);
             states[i] = t.state(i);
             json[i] = states[i] == VALUE ? render(t, i) : states[i] == NULL ? "null" : null;
+            String text = states[i] == VALUE ? t.text(i) : null;
+            if (text != null) {
+                if (texts == null) {
+                    texts = new String[n];
+                }
+                texts[i] = text;
+            }
         }
-        return new RenderedTuple(names, states, json);
+        return new RenderedTuple(names, states, json, texts);
     }
 
     /** A tuple of given names, states and JSON texts (for tests and for sources that render themselves). */
     public static RenderedTuple of(List<String> names, int[] states, List<String> json) {
-        return new RenderedTuple(names.toArray(String[]::new), states.clone(), json.toArray(String[]::new));
+        return of(names, states, json, null);
+    }
+
+    /** As {@link #of(List, int[], List)}, with PostgreSQL's text of each value ({@code texts} or items may be null). */
+    public static RenderedTuple of(List<String> names, int[] states, List<String> json, List<String> texts) {
+        return new RenderedTuple(names.toArray(String[]::new), states.clone(), json.toArray(String[]::new),
+                texts == null ? null : texts.toArray(String[]::new));
     }
 
     static String render(Tuple t, int i) {
@@ -85,6 +101,11 @@ public final class RenderedTuple implements Tuple {
     @Override
     public String json(int i) {
         return json[i];
+    }
+
+    @Override
+    public String text(int i) {
+        return texts == null ? null : texts[i];
     }
 
     @Override

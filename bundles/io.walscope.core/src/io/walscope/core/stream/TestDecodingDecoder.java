@@ -17,6 +17,11 @@ import java.nio.charset.StandardCharsets;
  */
 public final class TestDecodingDecoder extends TextDecoder {
 
+    /** A decoder of test_decoding's lines. */
+    public TestDecodingDecoder() {
+        super(true);
+    }
+
     @Override
     public void decode(long lsn, ByteBuffer msg, ChangeListener l) throws Exception {
         String s;

@@ -13,12 +13,18 @@ abstract class TextDecoder implements Decoder {
     final Converters converters = new Converters();
     final Transaction tx = new Transaction();
     final ChangeEvent event = new ChangeEvent();
-    final TextTuple oldTuple = new TextTuple();
-    final TextTuple newTuple = new TextTuple();
+    final TextTuple oldTuple;
+    final TextTuple newTuple;
     private final KeyView keyView = new KeyView();
     private final Map<String, List<String>> keyCache = new HashMap<>();
     private KeyColumns keys = KeyColumns.NONE;
     boolean inTx;
+
+    /** {@code pgText}: the plugin sends PostgreSQL's text output (see {@link Tuple#text(int)}). */
+    TextDecoder(boolean pgText) {
+        oldTuple = new TextTuple(pgText);
+        newTuple = new TextTuple(pgText);
+    }
 
     @Override
     public void setKeyColumns(KeyColumns keys) {

@@ -17,6 +17,20 @@ public final class TextTuple implements Tuple {
     private String[] values = new String[16];
     private int[] states = new int[16];
     private int n;
+    private final boolean pgText;
+
+    /** A tuple whose values are PostgreSQL's text output ({@link #text(int)} gives them). */
+    public TextTuple() {
+        this(true);
+    }
+
+    /**
+     * A tuple whose values are PostgreSQL's text output when {@code pgText}, otherwise text rebuilt from another
+     * form (decoderbufs): then {@link #text(int)} is null.
+     */
+    public TextTuple(boolean pgText) {
+        this.pgText = pgText;
+    }
 
     /** Empties the tuple for reuse. */
     public TextTuple clear() {
@@ -77,8 +91,9 @@ public final class TextTuple implements Tuple {
         return states[i];
     }
 
-    String text(int i) {
-        return values[i];
+    @Override
+    public String text(int i) {
+        return pgText && states[i] == VALUE ? values[i] : null;
     }
 
     @Override

@@ -31,6 +31,16 @@ public interface Tuple {
     /** Writes the canonical JSON value of column {@code i} ({@code null} for a NULL column). */
     void writeValue(int i, JsonGenerator out) throws IOException;
 
+    /**
+     * The value of column {@code i} as PostgreSQL's text output, as the plugin sent it (pgoutput in text mode,
+     * test_decoding, wal2json's value turned back into PostgreSQL's text: string content unquoted, booleans as
+     * {@code t}/{@code f}, bytea with its {@code \x}); null when the plugin sent it otherwise (pgoutput binary
+     * mode, decoderbufs) or the column is NULL or an unchanged TOAST value. Allocates: for viewers.
+     */
+    default String text(int i) {
+        return null;
+    }
+
     /** The canonical JSON text of column {@code i} (allocates: for viewers, not for the hot path). */
     default String json(int i) {
         return RenderedTuple.render(this, i);

@@ -36,6 +36,7 @@ public final class Wal2JsonDecoder extends TextDecoder {
 
     /** A decoder of {@code format-version} 1 or 2. */
     public Wal2JsonDecoder(int version) {
+        super(true);
         if (version != 1 && version != 2) {
             throw new IllegalArgumentException("wal2json format-version must be 1 or 2");
         }

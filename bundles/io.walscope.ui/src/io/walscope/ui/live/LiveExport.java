@@ -11,6 +11,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Shell;
@@ -19,14 +20,28 @@ import io.walscope.core.live.LiveBuffer;
 import io.walscope.core.live.LiveEvent;
 import io.walscope.core.stream.Lsn;
 
-/** Exports the shown events to JSON Lines (the {@code walscope tail} format) or CSV, in a Job with progress. */
+/**
+ * Exports the shown events, or the selected ones, to JSON Lines (the {@code walscope tail} format) or CSV, in a Job
+ * with progress.
+ */
 final class LiveExport {
     private LiveExport() {
     }
 
-    static void export(Shell shell, LiveBuffer buffer, long[] seqs) {
-        if (buffer == null || seqs.length == 0) {
+    /** Asks for a file (and, when rows are selected, whether to write them or everything shown) and writes it. */
+    static void export(Shell shell, LiveBuffer buffer, long[] shown, long[] selected) {
+        if (buffer == null || shown.length == 0) {
             return;
+        }
+        long[] seqs = shown;
+        if (selected.length > 0 && selected.length < shown.length) {
+            int choice = new MessageDialog(shell, "Export changes", null, "Export the " + selected.length
+                    + " selected changes or all " + shown.length + " changes shown?", MessageDialog.QUESTION, 0,
+                    "Selected (" + selected.length + ")", "All shown (" + shown.length + ")", "Cancel").open();
+            if (choice != 0 && choice != 1) {
+                return;
+            }
+            seqs = choice == 0 ? selected : shown;
         }
         FileDialog d = new FileDialog(shell, SWT.SAVE);
         d.setText("Export changes");

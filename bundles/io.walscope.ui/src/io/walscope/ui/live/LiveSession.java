@@ -15,8 +15,10 @@ import io.walscope.core.WalscopeException;
 import io.walscope.core.live.LiveBuffer;
 import io.walscope.core.live.LiveCapture;
 import io.walscope.core.pg.stream.ChangeStream;
+import io.walscope.core.pg.stream.PollOptions;
 import io.walscope.core.pg.stream.StreamOptions;
 import io.walscope.core.pg.stream.StreamResult;
+import io.walscope.core.pg.stream.TimestampPoller;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.ui.UiConnections;
 
@@ -24,6 +26,9 @@ import io.walscope.ui.UiConnections;
  * One run of the live view: a change stream read by a Job into a bounded {@link LiveBuffer} (the reader never
  * waits for the display), plus a Job that polls the server's WAL position and the slot's retained WAL for the
  * status line. Listeners hear about state changes on background threads.
+ * <p>
+ * When the Start dialog chose timestamp polling, a {@link TimestampPoller} feeds the same capture instead (rows
+ * arrive as {@code read}; deletes are not seen, and the status says so).
  */
 final class LiveSession {
     enum State {
@@ -37,6 +42,8 @@ final class LiveSession {
 
     private final ConnectionProfile profile;
     private final StreamOptions options;
+    private final PollOptions poll;
+    private volatile TimestampPoller poller;
     private final LiveBuffer buffer;
     private final LiveCapture capture;
     private final CopyOnWriteArrayList<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -47,13 +54,24 @@ final class LiveSession {
     private volatile Long retainedBytes;
     private volatile long startedNanos;
     private Job reader;
-    private Job poller;
+    private Job walPosition;
 
     LiveSession(ConnectionProfile profile, StreamOptions options, LiveBuffer buffer) {
         this.profile = profile;
         this.options = options;
         this.buffer = buffer;
         this.capture = new LiveCapture(buffer, profile.getDatabase());
+        this.poll = options.poll();
+    }
+
+    /** The polling options, or null when the session streams from a slot. */
+    PollOptions polling() {
+        return poll;
+    }
+
+    /** The status text of a polling session. */
+    static String pollingMessage(PollOptions p) {
+        return "polling every " + PollOptions.seconds(p.interval()) + " s \u2014 deletes are not seen";
     }
 
     void addListener(Listener l) {
@@ -107,6 +125,10 @@ final class LiveSession {
     void start() {
         startedNanos = System.nanoTime();
         set(State.STARTING, "connecting to " + profile.describe());
+        if (poll != null) {
+            startPolling();
+            return;
+        }
         reader = Job.create("Live changes from " + profile.getName(), (IProgressMonitor m) -> {
             try {
                 ChangeStream s = new ChangeStream(profile, UiConnections.secretsFor(profile), options);
@@ -125,7 +147,7 @@ final class LiveSession {
         });
         reader.setSystem(true);
         reader.schedule();
-        poller = new Job("Walscope WAL position of " + profile.getName()) {
+        walPosition = new Job("Walscope WAL position of " + profile.getName()) {
             @Override
             protected IStatus run(IProgressMonitor m) {
                 poll();
@@ -135,8 +157,31 @@ final class LiveSession {
                 return Status.OK_STATUS;
             }
         };
-        poller.setSystem(true);
-        poller.schedule(500);
+        walPosition.setSystem(true);
+        walPosition.schedule(500);
+    }
+
+    /** Timestamp polling into the same capture; there is no slot and no WAL position to show. */
+    private void startPolling() {
+        reader = Job.create("Polling " + profile.getName(), (IProgressMonitor m) -> {
+            try {
+                TimestampPoller p = new TimestampPoller(profile, UiConnections.secretsFor(profile), poll)
+                        .onStarted(tables -> set(State.RUNNING, pollingMessage(poll) + " (" + String.join(", ", tables)
+                                + " on " + poll.column() + ")"))
+                        .onNotice(n -> set(State.RUNNING, pollingMessage(poll) + "; " + n));
+                poller = p;
+                StreamResult r = p.run(capture);
+                set(State.STOPPED, "stopped polling (" + r.reason() + "): " + r.events()
+                        + " rows read; deletes are not seen");
+            } catch (WalscopeException e) {
+                set(State.FAILED, e.getMessage());
+            } catch (RuntimeException e) {
+                set(State.FAILED, "Polling stopped unexpectedly: " + e);
+            }
+            return Status.OK_STATUS;
+        });
+        reader.setSystem(true);
+        reader.schedule();
     }
 
     private void poll() {
@@ -160,11 +205,15 @@ final class LiveSession {
 
     /** Stops the stream: it flushes and confirms what was delivered; a temporary slot goes with the connection. */
     void stop() {
+        TimestampPoller p = poller;
+        if (p != null) {
+            p.cancel();
+        }
         ChangeStream s = stream;
         if (s != null) {
             s.cancel();
         }
-        if (reader != null && stream == null) {
+        if (reader != null && stream == null && p == null) {
             reader.cancel();
         }
     }

@@ -1,10 +1,7 @@
 package io.walscope.ui.live;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.eclipse.jface.util.Throttler;
@@ -12,30 +9,27 @@ import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
 import org.eclipse.swt.dnd.Transfer;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
-import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
-import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.part.ViewPart;
 
 import io.walscope.core.live.LiveBuffer;
 import io.walscope.core.live.LiveEvent;
-import io.walscope.core.live.LiveFilter;
 import io.walscope.core.pg.stream.StreamOptions;
 import io.walscope.core.profile.ConnectionProfile;
-import io.walscope.core.stream.Lsn;
+import io.walscope.core.profile.Plugin;
 import io.walscope.core.stream.Op;
 import io.walscope.ui.Widgets;
 import io.walscope.ui.WalscopeUi;
@@ -44,41 +38,31 @@ import io.walscope.ui.connections.ConnectionsView;
 /**
  * The live change viewer: a decoded logical replication stream row by row. The reader fills a bounded ring
  * buffer and never waits for the display; this view drains it on a throttle into an {@code SWT.VIRTUAL}
- * table, with filters, pause, a detail pane and a status line with rates, lag and retained WAL.
+ * table, or grouped by transaction into an {@code SWT.VIRTUAL} tree ({@link GroupedTree}), with filters, pause,
+ * a detail pane and a status line with rates, lag and retained WAL.
  */
 public final class LiveView extends ViewPart {
     public static final String ID = "io.walscope.ui.live";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
-    private static final int DRAIN_CHUNK = 8192;
+    /** Rows added to the table at a time: GTK appends them one by one, so a big catch-up would stall the display. */
+    static final int GROW_STEP = 2048;
 
     private ConnectionProfile profile;
     private LiveSession session;
     private LiveBuffer buffer;
-    private final SeqList visible = new SeqList();
-    private long scanned = 1;
-    private LiveFilter filter = LiveFilter.ALL;
+    private final ShownRows rows = new ShownRows(() -> session == null ? null : session.capture().commits());
+    private boolean groupedMode;
     private boolean paused;
     private boolean follow = true;
-    private boolean newestFirst;
-    private long shown;
-    private long shownAtLastTick;
-    private long receivedAtLastTick;
-    private long lastTickNanos;
-    private double receivedRate;
-    private double shownRate;
+    private boolean growing;
+    private int tableOffset;
+    private final StatusLine.Rates rates = new StatusLine.Rates();
 
     private Table table;
+    private GroupedTree tree;
+    private Composite stack;
     private DetailPane detail;
     private Label status;
-    private Label profileLabel;
-    private Text search;
-    private Combo tableFilter;
-    private Button start;
-    private Button pause;
-    private Button stop;
-    private Button followButton;
-    private Button orderButton;
-    private final java.util.Map<Op, Button> opButtons = new java.util.EnumMap<>(Op.class);
+    private LiveControls controls;
     private Throttler drainThrottler;
     private final ISelectionListener selectionListener = (part, sel) -> {
         if (part instanceof ConnectionsView && sel instanceof IStructuredSelection s
@@ -99,15 +83,21 @@ public final class LiveView extends ViewPart {
         opColors[Op.TRUNCATE.ordinal()] = d.getSystemColor(SWT.COLOR_DARK_YELLOW);
         opColors[Op.READ.ordinal()] = d.getSystemColor(SWT.COLOR_DARK_GRAY);
         opColors[Op.MESSAGE.ordinal()] = d.getSystemColor(SWT.COLOR_DARK_MAGENTA);
-        createToolbar(parent);
-        createFilters(parent);
+        createControls(parent);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-        createTable(sash);
+        stack = new Composite(sash, SWT.NONE);
+        stack.setLayout(new StackLayout());
+        createTable(stack);
+        tree = new GroupedTree(stack, rows, opColors);
+        tree.control().addListener(SWT.Selection, e -> showTreeSelection());
+        ((StackLayout) stack.getLayout()).topControl = table;
         detail = new DetailPane(sash);
         sash.setWeights(new int[] { 65, 35 });
-        status = Widgets.name(new Label(parent, SWT.NONE), "live.status");
-        status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        status = Widgets.name(new Label(parent, SWT.WRAP), "live.status");
+        GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        sd.widthHint = 200; // wraps to the view's width instead of widening it
+        status.setLayoutData(sd);
         status.setText("Choose a connection and press Start.");
         drainThrottler = new Throttler(d, Duration.ofMillis(100), this::drain);
         getSite().getPage().addPostSelectionListener(selectionListener);
@@ -119,80 +109,39 @@ public final class LiveView extends ViewPart {
         updateButtons();
     }
 
-    private void createToolbar(Composite parent) {
-        Composite bar = new Composite(parent, SWT.NONE);
-        bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        bar.setLayout(new GridLayout(8, false));
-        profileLabel = Widgets.name(new Label(bar, SWT.NONE), "live.profile");
-        profileLabel.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        start = button(bar, "Start…", "live.start", this::startPressed);
-        pause = button(bar, "Pause", "live.pause", this::togglePause);
-        stop = button(bar, "Stop", "live.stop", this::stopPressed);
-        followButton = Widgets.name(new Button(bar, SWT.CHECK), "live.follow");
-        followButton.setText("Follow");
-        followButton.setSelection(true);
-        followButton.addListener(SWT.Selection, e -> follow = followButton.getSelection());
-        orderButton = Widgets.name(new Button(bar, SWT.CHECK), "live.newestFirst");
-        orderButton.setText("Newest first");
-        orderButton.addListener(SWT.Selection, e -> {
-            newestFirst = orderButton.getSelection();
-            refreshTable();
+    private void createControls(Composite parent) {
+        controls = new LiveControls(parent, opColors);
+        controls.start.addListener(SWT.Selection, e -> startPressed());
+        controls.pause.addListener(SWT.Selection, e -> togglePause());
+        controls.stop.addListener(SWT.Selection, e -> stopPressed());
+        controls.follow.addListener(SWT.Selection, e -> follow = controls.follow.getSelection());
+        controls.newestFirst.addListener(SWT.Selection, e -> {
+            rows.setNewestFirst(controls.newestFirst.getSelection());
+            refresh(true);
         });
-        button(bar, "Export…", "live.export", () -> LiveExport.export(getSite().getShell(), buffer, visibleSeqs()));
-        button(bar, "Copy JSON", "live.copy", this::copySelection);
-    }
-
-    private Button button(Composite bar, String text, String id, Runnable action) {
-        Button b = Widgets.name(new Button(bar, SWT.PUSH), id);
-        b.setText(text);
-        b.addListener(SWT.Selection, e -> action.run());
-        return b;
-    }
-
-    private void createFilters(Composite parent) {
-        Composite f = new Composite(parent, SWT.NONE);
-        f.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        f.setLayout(new GridLayout(Op.values().length + 3, false));
-        for (Op op : Op.values()) {
-            Button b = Widgets.name(new Button(f, SWT.CHECK), "live.filter." + op.json());
-            b.setText(op.json());
-            b.setSelection(true);
-            b.setForeground(opColors[op.ordinal()]);
-            b.addListener(SWT.Selection, e -> applyFilter());
-            opButtons.put(op, b);
-        }
-        tableFilter = Widgets.name(new Combo(f, SWT.READ_ONLY), "live.filter.table");
-        tableFilter.add("all tables");
-        tableFilter.select(0);
-        tableFilter.addListener(SWT.Selection, e -> applyFilter());
-        search = Widgets.name(new Text(f, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL), "live.filter.text");
-        search.setMessage("search in values");
-        search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        search.addListener(SWT.Modify, e -> applyFilter());
+        controls.grouped.addListener(SWT.Selection, e -> showGrouped(controls.grouped.getSelection()));
+        controls.export.addListener(SWT.Selection,
+                e -> LiveExport.export(getSite().getShell(), buffer, rows.seqs(), selectedSeqs()));
+        controls.copy.addListener(SWT.Selection, e -> copySelection());
+        controls.onFilterChange(this::applyFilter);
     }
 
     private void createTable(Composite parent) {
         table = Widgets.name(new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER), "live.table");
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
-        String[][] cols = { { "Commit time (UTC)", "110" }, { "LSN", "110" }, { "xid", "70" }, { "op", "60" },
-            { "Table", "160" }, { "Key", "150" }, { "What changed", "420" } };
-        for (String[] c : cols) {
+        for (int i = 0; i < Rows.COLUMNS.length; i++) {
             TableColumn col = new TableColumn(table, SWT.NONE);
-            col.setText(c[0]);
-            col.setWidth(Integer.parseInt(c[1]));
+            col.setText(Rows.COLUMNS[i]);
+            col.setWidth(Rows.WIDTHS[i]);
         }
         table.addListener(SWT.SetData, e -> {
             TableItem item = (TableItem) e.item;
-            LiveEvent ev = eventAt(table.indexOf(item));
-            if (ev == null) {
-                item.setText(new String[] { "", "", "", "", "(dropped from the buffer)", "", "" });
-                return;
+            LiveEvent ev = eventAt(e.index);
+            item.setText(Rows.change(ev));
+            if (ev != null) {
+                item.setForeground(Rows.OP_COLUMN, opColors[ev.op().ordinal()]);
             }
-            item.setText(new String[] { ev.commitMicros() == 0 ? "" : TIME.format(Instant.EPOCH.plusNanos(ev.commitMicros() * 1000)),
-                Lsn.format(ev.lsn() != 0 ? ev.lsn() : ev.commitLsn()), ev.xid() < 0 ? "" : Long.toString(ev.xid()),
-                ev.op().json(), ev.qualifiedTable(), ev.key() == null ? "" : ev.key(), ev.summary() });
-            item.setForeground(3, opColors[ev.op().ordinal()]);
         });
         table.addListener(SWT.Selection, e -> {
             int i = table.getSelectionIndex();
@@ -200,21 +149,40 @@ public final class LiveView extends ViewPart {
         });
     }
 
-    /** The event shown at row {@code row}, or null. */
-    public LiveEvent eventAt(int row) {
-        if (buffer == null || row < 0 || row >= visible.size()) {
-            return null;
+    private void showTreeSelection() {
+        String[] tx = tree.selectedTransaction();
+        if (tx != null) {
+            detail.showTransaction(tx);
+        } else {
+            detail.show(tree.selectedChange());
         }
-        int i = newestFirst ? visible.size() - 1 - row : row;
-        return buffer.get(visible.get(i));
     }
 
-    private long[] visibleSeqs() {
-        long[] out = new long[visible.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = visible.get(i);
+    /** Shows the changes grouped by transaction (a tree) or one per row (a table), as the check box does. */
+    public void setGrouped(boolean g) {
+        controls.grouped.setSelection(g);
+        showGrouped(g);
+    }
+
+    private void showGrouped(boolean g) {
+        if (g == groupedMode) {
+            return;
         }
-        return out;
+        groupedMode = g;
+        ((StackLayout) stack.getLayout()).topControl = g ? tree.control() : table;
+        stack.layout();
+        detail.show(null);
+        refresh(true);
+    }
+
+    /** The event shown at row {@code row} of the ungrouped table, or null. */
+    public LiveEvent eventAt(int row) {
+        if (groupedMode || rows.newestFirst()) {
+            return rows.eventAt(row);
+        }
+        // while the table grows in steps it holds the newest rows
+        int i = rows.size() - table.getItemCount() + row;
+        return i < 0 ? null : rows.eventAt(i);
     }
 
     /** Shows {@code p} as the connection to start with. */
@@ -223,8 +191,8 @@ public final class LiveView extends ViewPart {
             return;
         }
         profile = p;
-        profileLabel.setText(p == null ? "No connection selected" : "Connection: " + p.getName() + " (" + p.describe() + ")");
-        profileLabel.getParent().layout();
+        controls.profile.setText(p == null ? "No connection selected" : "Connection: " + p.getName() + " (" + p.describe() + ")");
+        controls.profile.getParent().layout();
         if (session == null && status != null) {
             status.setText(p == null ? "Choose a connection in the Connections view."
                     : "Press Start… to watch the changes of " + p.getName() + ".");
@@ -258,19 +226,18 @@ public final class LiveView extends ViewPart {
     public void start(StreamOptions options) {
         int capacity = WalscopeUi.get().getPreferenceStore().getInt(LivePreferences.BUFFER_SIZE);
         buffer = new LiveBuffer(capacity > 0 ? capacity : LivePreferences.DEFAULT_BUFFER_SIZE);
-        visible.clear();
-        scanned = buffer.nextSeq();
-        shown = 0;
-        shownAtLastTick = 0;
-        receivedAtLastTick = 0;
-        tableFilter.removeAll();
-        tableFilter.add("all tables");
-        tableFilter.select(0);
-        filter = currentFilter();
+        tree.reset();
+        rates.restart();
+        controls.resetTables();
+        rows.reset(buffer, controls.filter());
         table.setItemCount(0);
         detail.show(null);
         paused = false;
-        pause.setText("Pause");
+        controls.pause.setText("Pause");
+        if (options.plugin() == Plugin.PGOUTPUT) {
+            options.binary(false); // PostgreSQL's text of every value for the detail pane
+        }
+        detail.setPlugin(options.plugin());
         session = new LiveSession(profile.isDemo() ? WalscopeUi.get().demo().profile() : profile, options, buffer);
         session.addListener(s -> {
             Display d = table.isDisposed() ? null : table.getDisplay();
@@ -295,8 +262,8 @@ public final class LiveView extends ViewPart {
 
     private void togglePause() {
         paused = !paused;
-        pause.setText(paused ? "Resume" : "Pause");
-        pause.getParent().layout();
+        controls.pause.setText(paused ? "Resume" : "Pause");
+        controls.pause.getParent().layout();
         if (!paused) {
             drain();
         }
@@ -311,31 +278,18 @@ public final class LiveView extends ViewPart {
     private void updateButtons() {
         boolean running = session != null
                 && (session.state() == LiveSession.State.RUNNING || session.state() == LiveSession.State.STARTING);
-        start.setText(session != null && session.state() == LiveSession.State.FAILED ? "Retry…" : "Start…");
-        start.setEnabled(!running && profile != null);
-        pause.setEnabled(running);
-        stop.setEnabled(running);
-        start.getParent().layout();
-    }
-
-    private LiveFilter currentFilter() {
-        Set<Op> ops = EnumSet.noneOf(Op.class);
-        opButtons.forEach((op, b) -> {
-            if (b.getSelection()) {
-                ops.add(op);
-            }
-        });
-        String t = tableFilter.getSelectionIndex() <= 0 ? null : tableFilter.getText();
-        return new LiveFilter(ops, t, search.getText());
+        controls.start.setText(session != null && session.state() == LiveSession.State.FAILED ? "Retry…" : "Start…");
+        controls.start.setEnabled(!running && profile != null);
+        controls.pause.setEnabled(running);
+        controls.stop.setEnabled(running);
+        controls.start.getParent().layout();
     }
 
     private void applyFilter() {
-        filter = currentFilter();
-        visible.clear();
-        scanned = buffer == null ? 1 : buffer.firstSeq();
-        shown = 0;
+        rows.refilter(controls.filter());
         drain();
-        refreshTable();
+        rates.refiltered(rows.shown()); // a new filter is not a burst of shown changes
+        refresh(true);
         updateStatus();
     }
 
@@ -347,43 +301,45 @@ public final class LiveView extends ViewPart {
         if (paused) {
             return;
         }
-        long first = buffer.firstSeq();
-        visible.dropBelow(first);
-        if (scanned < first) {
-            scanned = first;
-        }
-        LiveEvent[] chunk = new LiveEvent[DRAIN_CHUNK];
-        int n;
-        boolean added = false;
-        while ((n = buffer.copy(scanned, chunk)) > 0) {
-            for (int i = 0; i < n; i++) {
-                LiveEvent e = chunk[i];
-                if (tableFilter.indexOf(e.qualifiedTable()) < 0) {
-                    tableFilter.add(e.qualifiedTable());
-                }
-                if (filter.test(e)) {
-                    visible.add(e.seq());
-                    shown++;
-                    added = true;
-                }
-            }
-            scanned = chunk[n - 1].seq() + 1;
-        }
-        if (added || table.getItemCount() != visible.size()) {
-            refreshTable();
+        int flags = rows.drain(controls.table::add);
+        if (flags != 0) {
+            refresh((flags & ShownRows.SHIFTED) != 0);
         }
     }
 
-    private void refreshTable() {
+    /**
+     * Shows the current rows. {@code shifted}: rows moved (dropped from the front, a new filter or order), so all
+     * are asked for again; otherwise only new rows are (oldest first) — newest first moves every row anyway.
+     */
+    private void refresh(boolean shifted) {
+        if (groupedMode) {
+            tree.refresh(shifted, follow);
+            return;
+        }
+        int total = rows.size();
+        int n = Math.min(total, table.getItemCount() + GROW_STEP);
+        int offset = rows.newestFirst() ? 0 : total - n;
         table.setRedraw(false);
         try {
-            table.setItemCount(visible.size());
-            table.clearAll();
-            if (follow && visible.size() > 0) {
-                table.setTopIndex(newestFirst ? 0 : visible.size() - 1);
+            table.setItemCount(n);
+            if (shifted || rows.newestFirst() || offset != tableOffset) {
+                table.clearAll();
+            }
+            tableOffset = offset;
+            if (follow && n > 0) {
+                table.setTopIndex(rows.newestFirst() ? 0 : n - 1);
             }
         } finally {
             table.setRedraw(true);
+        }
+        if (n < total && !growing) {
+            growing = true;
+            table.getDisplay().timerExec(10, () -> {
+                growing = false;
+                if (!table.isDisposed() && !groupedMode) {
+                    refresh(false);
+                }
+            });
         }
     }
 
@@ -393,85 +349,35 @@ public final class LiveView extends ViewPart {
             return;
         }
         drainThrottler.throttledExec();
-        long now = System.nanoTime();
         if (session != null) {
-            long received = session.capture().received();
-            double secs = (now - lastTickNanos) / 1e9;
-            if (lastTickNanos != 0 && secs > 0.9) {
-                receivedRate = (received - receivedAtLastTick) / secs;
-                shownRate = (shown - shownAtLastTick) / secs;
-                receivedAtLastTick = received;
-                shownAtLastTick = shown;
-                lastTickNanos = now;
-            } else if (lastTickNanos == 0) {
-                lastTickNanos = now;
-            }
+            rates.tick(session.capture().received(), rows.shown());
         }
         updateStatus();
         table.getDisplay().timerExec(250, this::tick);
     }
 
     private void updateStatus() {
-        if (status.isDisposed()) {
+        if (status.isDisposed() || session == null) {
             return;
         }
-        if (session == null) {
-            return;
-        }
-        StringBuilder sb = new StringBuilder();
-        sb.append(session.state() == LiveSession.State.FAILED ? "Error: " : "").append(session.message());
-        long received = session.capture().received();
-        sb.append(" · received ").append(received).append(String.format(" (%.0f/s)", receivedRate));
-        sb.append(" · shown ").append(visible.size()).append(String.format(" (%.0f/s)", shownRate));
-        long hidden = buffer == null ? 0 : buffer.size() - visible.size();
-        if (!filter.showsAll() && hidden > 0) {
-            sb.append(" · hidden by filters ").append(hidden);
-        }
-        if (buffer != null && buffer.dropped() > 0) {
-            sb.append(" · dropped from buffer ").append(buffer.dropped());
-        }
-        if (paused) {
-            sb.append(" · PAUSED (").append(buffer == null ? 0 : buffer.nextSeq() - scanned).append(" waiting)");
-        }
-        long server = session.serverLsn();
-        long got = session.capture().lastLsn();
-        if (server != 0 && got != 0) {
-            long lag = Math.max(0, server - got);
-            sb.append(" · lag ").append(bytes(lag));
-            long commit = session.capture().lastCommitMicros();
-            if (lag > 0 && commit != 0) {
-                long behind = System.currentTimeMillis() - commit / 1000;
-                sb.append(String.format(" (%.1f s)", Math.max(0, behind) / 1000.0));
+        String text = StatusLine.text(session, rows, paused, rates);
+        if (!text.equals(status.getText())) {
+            int height = status.getSize().y;
+            status.setText(text);
+            if (status.computeSize(status.getSize().x, SWT.DEFAULT).y != height) {
+                status.getParent().layout(); // wrapped onto more (or fewer) lines
             }
         }
-        Long retained = session.retainedBytes();
-        if (retained != null) {
-            sb.append(" · slot ").append(session.slotName()).append(" retains ").append(bytes(retained));
-        }
-        status.setText(sb.toString());
     }
 
     static String bytes(long b) {
-        if (b < 1024) {
-            return b + " B";
-        }
-        double v = b;
-        String[] units = { "KiB", "MiB", "GiB", "TiB" };
-        int u = -1;
-        while (v >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format("%.1f %s", v, units[u]);
+        return StatusLine.bytes(b);
     }
 
     private void copySelection() {
         StringBuilder sb = new StringBuilder();
-        for (int row : table.getSelectionIndices()) {
-            LiveEvent e = eventAt(row);
-            if (e != null) {
-                sb.append(e.json()).append('\n');
-            }
+        for (LiveEvent e : selectedEvents()) {
+            sb.append(e.json()).append('\n');
         }
         if (sb.length() > 0) {
             Clipboard cb = new Clipboard(table.getDisplay());
@@ -483,20 +389,50 @@ public final class LiveView extends ViewPart {
         }
     }
 
+    /** The selected changes' sequence numbers, in stream order (a transaction row stands for its changes). */
+    private long[] selectedSeqs() {
+        List<LiveEvent> sel = selectedEvents();
+        long[] out = new long[sel.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sel.get(i).seq();
+        }
+        java.util.Arrays.sort(out);
+        return out;
+    }
+
+    private List<LiveEvent> selectedEvents() {
+        if (groupedMode) {
+            return tree.selectedEvents();
+        }
+        List<LiveEvent> out = new java.util.ArrayList<>();
+        for (int row : table.getSelectionIndices()) {
+            LiveEvent e = eventAt(row);
+            if (e != null) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Exports the selected changes to {@code file} (as Export… does when asked for the selection). */
+    public org.eclipse.core.runtime.jobs.Job exportSelectionTo(java.nio.file.Path file) {
+        return LiveExport.schedule(file, buffer, selectedSeqs());
+    }
+
     /** Exports what the table shows to {@code file} (JSON Lines, or CSV for *.csv) in a Job. */
     public org.eclipse.core.runtime.jobs.Job exportTo(java.nio.file.Path file) {
-        return LiveExport.schedule(file, buffer, visibleSeqs());
+        return LiveExport.schedule(file, buffer, rows.seqs());
     }
 
     /** Shows only {@code ops} (the op check boxes), as a user clicking them would. */
     public void showOps(Set<Op> ops) {
-        opButtons.forEach((op, b) -> b.setSelection(ops.contains(op)));
+        controls.setOps(ops);
         applyFilter();
     }
 
     /** Types into the search field. */
     public void search(String text) {
-        search.setText(text);
+        controls.search.setText(text);
     }
 
     /** Pause or resume, as the button does. */
@@ -526,14 +462,19 @@ public final class LiveView extends ViewPart {
         return session == null ? "" : session.state() + ": " + session.message();
     }
 
-    /** Rows in the table now. */
+    /** Rows in the ungrouped table now (it grows in steps); grouped, the changes the tree holds. */
     public int rowCount() {
-        return table.getItemCount();
+        return groupedMode ? rows.size() : table.getItemCount();
+    }
+
+    /** The running or last session, or null (the benchmark reads its counters). */
+    LiveSession session() {
+        return session;
     }
 
     @Override
     public void setFocus() {
-        table.setFocus();
+        (groupedMode ? tree.control() : table).setFocus();
     }
 
     @Override

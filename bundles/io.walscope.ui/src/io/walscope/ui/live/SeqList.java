@@ -2,11 +2,21 @@ package io.walscope.ui.live;
 
 import java.util.Arrays;
 
-/** A growable list of sequence numbers, ascending, that drops from the front cheaply (display thread only). */
+/**
+ * A growable list of sequence numbers, ascending, that drops from the front cheaply (display thread only). Besides
+ * the index from the front, every entry has an absolute position (its index counted since {@link #clear()}) that
+ * does not change when older entries drop.
+ */
 final class SeqList {
     private long[] a = new long[1024];
     private int head;
     private int tail;
+    private long base;
+
+    /** The absolute position of the entry at index 0. */
+    long base() {
+        return base;
+    }
 
     int size() {
         return tail - head;
@@ -36,12 +46,14 @@ final class SeqList {
             head++;
             n++;
         }
+        base += n;
         return n;
     }
 
     void clear() {
         head = 0;
         tail = 0;
+        base = 0;
         if (a.length > 1 << 16) {
             a = new long[1024];
         }

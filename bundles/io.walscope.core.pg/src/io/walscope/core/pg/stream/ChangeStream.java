@@ -335,6 +335,7 @@ public final class ChangeStream {
 
     private String pump(PGReplicationStream st, Decoder decoder, Gate gate, Confirmer c) throws Exception {
         int idle = 0;
+        boolean raw = gate.wantsRaw();
         while (true) {
             if (cancelled) {
                 gate.flush();
@@ -355,8 +356,12 @@ public final class ChangeStream {
                 continue;
             }
             idle = 0;
+            long lsn = st.getLastReceiveLSN().asLong();
             try {
-                decoder.decode(st.getLastReceiveLSN().asLong(), b, gate);
+                if (raw) {
+                    gate.raw(lsn, b.asReadOnlyBuffer());
+                }
+                decoder.decode(lsn, b, gate);
             } catch (Gate.Stop stop) {
                 gate.flush();
                 c.confirm();

@@ -115,6 +115,16 @@ final class Gate implements ChangeListener {
     }
 
     @Override
+    public boolean wantsRaw() {
+        return user.wantsRaw();
+    }
+
+    @Override
+    public void raw(long lsn, java.nio.ByteBuffer msg) throws Exception {
+        user.raw(lsn, msg);
+    }
+
+    @Override
     public void flush() throws Exception {
         user.flush();
     }

@@ -51,11 +51,15 @@ final class PeekReader {
             }
             ps.setArray(i, sql.createArrayOf("text", args.toArray()));
             ps.setFetchSize(1000);
+            boolean raw = gate.wantsRaw();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long lsn = Lsn.parse(rs.getString(1));
                     byte[] data = binary ? rs.getBytes(2) : rs.getString(2).getBytes(StandardCharsets.UTF_8);
                     try {
+                        if (raw) {
+                            gate.raw(lsn, ByteBuffer.wrap(data).asReadOnlyBuffer());
+                        }
                         decoder.decode(lsn, ByteBuffer.wrap(data), gate);
                     } catch (Gate.Stop stop) {
                         reason = stop.reason;

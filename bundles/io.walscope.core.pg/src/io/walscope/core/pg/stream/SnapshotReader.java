@@ -15,7 +15,6 @@ import io.walscope.core.stream.KeyColumns;
 import io.walscope.core.stream.Op;
 import io.walscope.core.stream.TextTuple;
 import io.walscope.core.stream.Tuple;
-import io.walscope.core.types.ValueConverter;
 
 /**
  * Reads tables as {@code read} events under a slot's exported snapshot ({@code SET TRANSACTION SNAPSHOT}), so
@@ -89,52 +88,17 @@ final class SnapshotReader {
     }
 
     private void readTable(String schema, String table, long lsn, Gate gate) throws Exception {
-        String rel = PgIdent.quote(schema) + "." + PgIdent.quote(table);
-        List<String> names = new ArrayList<>();
-        List<ValueConverter> convs = new ArrayList<>();
-        try (PreparedStatement ps = sql.prepareStatement("SELECT attname, atttypid::int, atttypmod FROM pg_attribute"
-                + " WHERE attrelid = ?::regclass AND attnum > 0 AND NOT attisdropped ORDER BY attnum")) {
-            ps.setString(1, rel);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                    convs.add(converters.forOid(rs.getInt(2), rs.getInt(3)));
-                }
-            }
-        }
-        StringBuilder cols = new StringBuilder();
-        for (String n : names) {
-            cols.append(cols.length() == 0 ? "" : ", ").append(PgIdent.quote(n)).append("::text");
-        }
-        List<String> keyCols = keys.keyColumns(schema, table);
-        int[] keyIdx = null;
-        if (keyCols != null) {
-            keyIdx = new int[keyCols.size()];
-            for (int i = 0; i < keyIdx.length; i++) {
-                keyIdx[i] = names.indexOf(keyCols.get(i));
-            }
-        }
+        TableRows t = TableRows.load(sql, converters, schema, table);
+        int[] keyIdx = t.indexes(keys.keyColumns(schema, table));
         TextTuple row = new TextTuple();
         TextTuple key = new TextTuple();
         ChangeEvent e = new ChangeEvent();
         try (Statement st = sql.createStatement()) {
             st.setFetchSize(2000);
-            try (ResultSet rs = st.executeQuery("SELECT " + (names.isEmpty() ? "" : cols) + " FROM " + rel)) {
+            try (ResultSet rs = st.executeQuery("SELECT " + t.selectList() + " FROM " + t.rel)) {
                 while (rs.next()) {
-                    row.clear();
-                    for (int i = 0; i < names.size(); i++) {
-                        String v = rs.getString(i + 1);
-                        row.add(names.get(i), convs.get(i), v, v == null ? Tuple.NULL : Tuple.VALUE);
-                    }
-                    Tuple k = null;
-                    if (keyIdx != null) {
-                        key.clear();
-                        for (int i : keyIdx) {
-                            String v = rs.getString(i + 1);
-                            key.add(names.get(i), convs.get(i), v, v == null ? Tuple.NULL : Tuple.VALUE);
-                        }
-                        k = key;
-                    }
+                    t.fill(rs, row);
+                    Tuple k = keyIdx == null ? null : t.fillKey(rs, keyIdx, key);
                     gate.read(e.row(Op.READ, lsn, null, schema, table, k, null, row));
                 }
             }

@@ -37,6 +37,22 @@ public final class StreamOptions {
     int wal2jsonFormat = 2;
     Duration statusInterval = Duration.ofSeconds(1);
     Duration reconnectFor = Duration.ofSeconds(60);
+    PollOptions poll;
+
+    /**
+     * Read by timestamp polling ({@link TimestampPoller}) with {@code p} instead of from a replication slot, for
+     * users without logical decoding; null (the default) streams from a slot. {@link ChangeStream} ignores it: the
+     * caller (the viewer) picks the source.
+     */
+    public StreamOptions poll(PollOptions p) {
+        this.poll = p;
+        return this;
+    }
+
+    /** The polling options, or null when the source is a replication slot. */
+    public PollOptions poll() {
+        return poll;
+    }
 
     public StreamOptions plugin(Plugin p) {
         this.plugin = p;

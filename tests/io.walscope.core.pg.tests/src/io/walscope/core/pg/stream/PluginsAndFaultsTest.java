@@ -31,11 +31,11 @@ class PluginsAndFaultsTest {
         Slots2.dropAll();
     }
 
-    private static final String FIXTURE = "CREATE TABLE fx (id int PRIMARY KEY, i2 smallint, i8 bigint, n numeric,"
+    static final String FIXTURE = "CREATE TABLE fx (id int PRIMARY KEY, i2 smallint, i8 bigint, n numeric,"
             + " n2 numeric(12,3), r real, d double precision, t text, vc varchar(10), c char(3), b boolean, by bytea,"
             + " dt date, tm time, ts timestamp, tz timestamptz, u uuid, j json, jb jsonb, ia int[], ta text[],"
             + " ip inet, bits varbit, m money)";
-    private static final String ROW = "INSERT INTO fx VALUES (1, -2, 9007199254740993, 'NaN', 123.456, 1.5, 0.1,"
+    static final String ROW = "INSERT INTO fx VALUES (1, -2, 9007199254740993, 'NaN', 123.456, 1.5, 0.1,"
             + " 'it''s \"q\"', 'vc', 'ab', true, '\\x00ff', '2026-01-02', '12:34:56.789', '2026-01-02 03:04:05.123456',"
             + " '2026-01-02 03:04:05.123456+02', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '{\"a\": [1, 2]}', '{\"b\": 1}',"
             + " '{1,NULL,3}', '{\"x y\",z}', '10.0.0.1/8', B'0101', 12.34), (2, NULL, NULL, NULL, NULL, NULL, NULL,"

@@ -1,0 +1,176 @@
+package io.walscope.ui.live;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import io.walscope.core.live.CommitLog;
+import io.walscope.core.live.LiveBuffer;
+import io.walscope.core.live.LiveEvent;
+import io.walscope.core.live.LiveFilter;
+
+/**
+ * What the view shows of the live buffer: the sequence numbers that pass the filter ({@link SeqList}) and their
+ * transactions ({@link TxGroups}), kept up to date by {@link #drain}. No widgets, no object per event; display
+ * thread only.
+ */
+final class ShownRows implements GroupedTree.Model {
+    /** {@link #drain} took changes in. */
+    static final int ADDED = 1;
+    /** {@link #drain} saw changes drop out of the buffer: rows moved. */
+    static final int SHIFTED = 2;
+    private static final int CHUNK = 8192;
+
+    private final SeqList visible = new SeqList();
+    private final TxGroups groups = new TxGroups();
+    private final Set<String> knownTables = new HashSet<>();
+    private final Supplier<CommitLog> commits;
+    private LiveEvent[] chunk;
+    private LiveBuffer buffer;
+    private LiveFilter filter = LiveFilter.ALL;
+    private long scanned = 1;
+    private long shown;
+    private boolean newestFirst;
+    private String lastTable;
+    private String lastSchema;
+
+    ShownRows(Supplier<CommitLog> commits) {
+        this.commits = commits;
+    }
+
+    /** Starts over on a new buffer. */
+    void reset(LiveBuffer b, LiveFilter f) {
+        buffer = b;
+        filter = f;
+        visible.clear();
+        groups.clear();
+        knownTables.clear();
+        lastTable = null;
+        lastSchema = null;
+        scanned = b.nextSeq();
+        shown = 0;
+    }
+
+    /** Applies a new filter to everything the buffer holds (take it in with {@link #drain}). */
+    void refilter(LiveFilter f) {
+        filter = f;
+        visible.clear();
+        groups.clear();
+        scanned = buffer == null ? 1 : buffer.firstSeq();
+        shown = 0;
+    }
+
+    LiveFilter filter() {
+        return filter;
+    }
+
+    /**
+     * Takes the new events of the buffer in; {@code newTable} hears of each table seen for the first time.
+     * Returns {@link #ADDED} and {@link #SHIFTED} flags.
+     */
+    int drain(Consumer<String> newTable) {
+        if (buffer == null) {
+            return 0;
+        }
+        long first = buffer.firstSeq();
+        int flags = visible.dropBelow(first) > 0 ? SHIFTED : 0;
+        if (flags != 0) {
+            groups.dropBelow(visible.base());
+        }
+        if (scanned < first) {
+            scanned = first;
+        }
+        if (chunk == null) {
+            chunk = new LiveEvent[CHUNK];
+        }
+        int n;
+        while ((n = buffer.copy(scanned, chunk)) > 0) {
+            for (int i = 0; i < n; i++) {
+                LiveEvent e = chunk[i];
+                if (e.table() != lastTable || e.schema() != lastSchema) {
+                    // the decoders share a relation's name strings: one lookup per run of a table
+                    lastTable = e.table();
+                    lastSchema = e.schema();
+                    if (e.table() != null && knownTables.add(e.qualifiedTable())) {
+                        newTable.accept(e.qualifiedTable());
+                    }
+                }
+                if (filter.test(e)) {
+                    visible.add(e.seq());
+                    groups.add(e.txn(), visible.base() + visible.size() - 1);
+                    shown++;
+                    flags |= ADDED;
+                }
+            }
+            scanned = chunk[n - 1].seq() + 1;
+        }
+        java.util.Arrays.fill(chunk, null);
+        // what dropped out while this ran: the view holds at most the buffer's size instead of shrinking later
+        if (visible.dropBelow(buffer.firstSeq()) > 0) {
+            groups.dropBelow(visible.base());
+            flags |= SHIFTED;
+        }
+        return flags;
+    }
+
+    /** Events the buffer received that {@link #drain} has not looked at yet. */
+    long waiting() {
+        return buffer == null ? 0 : buffer.nextSeq() - scanned;
+    }
+
+    /** Events shown since the start or the last filter change. */
+    long shown() {
+        return shown;
+    }
+
+    int size() {
+        return visible.size();
+    }
+
+    /** The event on row {@code row} of the ungrouped table (order applied), or null. */
+    LiveEvent eventAt(int row) {
+        if (buffer == null || row < 0 || row >= visible.size()) {
+            return null;
+        }
+        return buffer.get(visible.get(newestFirst ? visible.size() - 1 - row : row));
+    }
+
+    /** The shown sequence numbers, oldest first. */
+    long[] seqs() {
+        long[] out = new long[visible.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = visible.get(i);
+        }
+        return out;
+    }
+
+    void setNewestFirst(boolean b) {
+        newestFirst = b;
+    }
+
+    @Override
+    public boolean newestFirst() {
+        return newestFirst;
+    }
+
+    @Override
+    public LiveBuffer buffer() {
+        return buffer;
+    }
+
+    @Override
+    public SeqList visible() {
+        return visible;
+    }
+
+    @Override
+    public TxGroups groups() {
+        return groups;
+    }
+
+    @Override
+    public CommitLog commits() {
+        return commits.get();
+    }
+}

@@ -1,0 +1,94 @@
+package io.walscope.ui.live;
+
+import io.walscope.core.live.LiveBuffer;
+
+/** The live view's status line: state, rates, what filters hide, drops, pause, lag and retained WAL. */
+final class StatusLine {
+    private StatusLine() {
+    }
+
+    /** Changes received and shown per second, over about a second (display thread). */
+    static final class Rates {
+        private long received;
+        private long shown;
+        private long lastNanos;
+        double receivedRate;
+        double shownRate;
+
+        /** A new stream: both counters start at 0. */
+        void restart() {
+            received = 0;
+            shown = 0;
+        }
+
+        /** A new filter: shown changes count from {@code shownNow} on. */
+        void refiltered(long shownNow) {
+            shown = shownNow;
+        }
+
+        void tick(long receivedNow, long shownNow) {
+            long now = System.nanoTime();
+            double secs = (now - lastNanos) / 1e9;
+            if (lastNanos != 0 && secs > 0.9) {
+                receivedRate = (receivedNow - received) / secs;
+                shownRate = (shownNow - shown) / secs;
+                received = receivedNow;
+                shown = shownNow;
+                lastNanos = now;
+            } else if (lastNanos == 0) {
+                lastNanos = now;
+            }
+        }
+    }
+
+    static String text(LiveSession session, ShownRows rows, boolean paused, Rates rates) {
+        double receivedRate = rates.receivedRate;
+        double shownRate = rates.shownRate;
+        LiveBuffer buffer = rows.buffer();
+        StringBuilder sb = new StringBuilder();
+        sb.append(session.state() == LiveSession.State.FAILED ? "Error: " : "").append(session.message());
+        long received = session.capture().received();
+        sb.append(" · received ").append(received).append(String.format(" (%.0f/s)", receivedRate));
+        sb.append(" · shown ").append(rows.size()).append(String.format(" (%.0f/s)", shownRate));
+        long hidden = buffer == null ? 0 : buffer.size() - rows.size();
+        if (!rows.filter().showsAll() && hidden > 0) {
+            sb.append(" · hidden by filters ").append(hidden);
+        }
+        if (buffer != null && buffer.dropped() > 0) {
+            sb.append(" · dropped from buffer ").append(buffer.dropped());
+        }
+        if (paused) {
+            sb.append(" · PAUSED (").append(rows.waiting()).append(" waiting)");
+        }
+        long server = session.serverLsn();
+        long got = session.capture().lastLsn();
+        if (server != 0 && got != 0) {
+            long lag = Math.max(0, server - got);
+            sb.append(" · lag ").append(bytes(lag));
+            long commit = session.capture().lastCommitMicros();
+            if (lag > 0 && commit != 0) {
+                long behind = System.currentTimeMillis() - commit / 1000;
+                sb.append(String.format(" (%.1f s)", Math.max(0, behind) / 1000.0));
+            }
+        }
+        Long retained = session.retainedBytes();
+        if (retained != null) {
+            sb.append(" · slot ").append(session.slotName()).append(" retains ").append(bytes(retained));
+        }
+        return sb.toString();
+    }
+
+    static String bytes(long b) {
+        if (b < 1024) {
+            return b + " B";
+        }
+        double v = b;
+        String[] units = { "KiB", "MiB", "GiB", "TiB" };
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return String.format("%.1f %s", v, units[u]);
+    }
+}

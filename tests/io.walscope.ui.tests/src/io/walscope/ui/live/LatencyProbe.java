@@ -1,0 +1,95 @@
+package io.walscope.ui.live;
+
+import java.util.Arrays;
+
+import org.eclipse.swt.widgets.Display;
+
+/**
+ * Measures the display thread's event-loop latency for the viewer benchmark: a timer posted every 10 ms records
+ * how late it fires (actual − scheduled). A stall of the display thread shows as one late sample. Display
+ * thread only.
+ */
+final class LatencyProbe {
+    private static final int PERIOD_MS = 10;
+    private final Display display;
+    private long[] micros = new long[1 << 14];
+    private int count;
+    private long scheduled;
+    private boolean running;
+    private boolean discardNext;
+
+    LatencyProbe(Display display) {
+        this.display = display;
+    }
+
+    void start() {
+        running = true;
+        post();
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    /** Runs {@code r} (a forced GC) on the display thread without counting the stall it causes. */
+    void excluding(Runnable r) {
+        r.run();
+        discardNext = true;
+    }
+
+    private void post() {
+        scheduled = System.nanoTime() + PERIOD_MS * 1_000_000L;
+        display.timerExec(PERIOD_MS, this::fire);
+    }
+
+    private void fire() {
+        if (!running) {
+            return;
+        }
+        long late = Math.max(0, System.nanoTime() - scheduled) / 1000;
+        if (discardNext) {
+            discardNext = false;
+        } else {
+            if (count == micros.length) {
+                micros = Arrays.copyOf(micros, count * 2);
+            }
+            micros[count++] = late;
+        }
+        post();
+    }
+
+    int samples() {
+        return count;
+    }
+
+    /** The {@code q} quantile (0..1) of the lateness, in milliseconds. */
+    double quantileMs(double q) {
+        if (count == 0) {
+            return 0;
+        }
+        long[] s = Arrays.copyOf(micros, count);
+        Arrays.sort(s);
+        int i = (int) Math.min(count - 1, Math.ceil(q * count) - 1);
+        return s[Math.max(0, i)] / 1000.0;
+    }
+
+    double maxMs() {
+        return quantileMs(1);
+    }
+
+    /** Samples later than {@code ms}. */
+    int over(double ms) {
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (micros[i] > ms * 1000) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    String summary() {
+        return String.format("p50 %.1f ms, p99 %.1f ms, max %.1f ms (%,d samples, %d later than 100 ms)",
+                quantileMs(0.5), quantileMs(0.99), maxMs(), count, over(100));
+    }
+}
