@@ -14,15 +14,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import io.walscope.app.WalscopeWorkbenchAdvisor;
 import io.walscope.core.conn.Secrets;
 import io.walscope.core.pg.PgConnector;
 import io.walscope.core.pg.stream.StreamOptions;
@@ -35,6 +32,7 @@ import io.walscope.testbed.PgTestBed;
 import io.walscope.testbed.TestServer;
 import io.walscope.testbed.ui.Ui;
 import io.walscope.ui.WalscopeUi;
+import io.walscope.ui.WorkbenchRun;
 
 /**
  * The live viewer's benchmark (issue 7, "Speed and memory"), run by {@code releng/bench-view}; not part of the
@@ -60,45 +58,26 @@ class LiveViewBench {
     @Timeout(value = 120, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void bench() throws Exception {
         out = new BenchOut(Path.of(System.getProperty("walscope.bench.out", "target/bench-view.txt")));
-        Path home = Files.createTempDirectory(Path.of("/tmp"), "walscope-bench-view-");
-        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        System.setProperty("walscope.home", home.toString());
+        WorkbenchRun.newHome("walscope-bench-view-");
         // the settings releng/bench gives its server
         TestServer server = PgTestBed.dedicated("15", "bench-view", c -> c.conf("shared_buffers = 256MB",
                 "max_wal_size = 4GB", "logical_decoding_work_mem = 64MB", "max_replication_slots = 40"));
-        Display display = PlatformUI.createDisplay();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
-            PlatformUI.createAndRunWorkbench(display, new WalscopeWorkbenchAdvisor(false) {
-                @Override
-                public void postStartup() {
-                    super.postStartup();
-                    display.asyncExec(() -> {
-                        try {
-                            IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-                            out.line("JVM: %s", BenchOut.jvm());
-                            out.line("Server: PostgreSQL %s (Debian) on port %d", query(server, "postgres",
-                                    "SHOW server_version"), server.port());
-                            if (minutes > 0) {
-                                sustained(display, w, server);
-                            } else {
-                                stream(display, w, server);
-                            }
-                        } catch (Throwable t) {
-                            failure.set(t);
-                        } finally {
-                            PlatformUI.getWorkbench().close();
-                        }
-                    });
+            WorkbenchRun.run(false, (display, w) -> {
+                out.line("JVM: %s", BenchOut.jvm());
+                out.line("Server: PostgreSQL %s (Debian) on port %d", query(server, "postgres", "SHOW server_version"),
+                        server.port());
+                if (minutes > 0) {
+                    sustained(display, w, server);
+                } else {
+                    stream(display, w, server);
                 }
             });
+        } catch (AssertionError e) {
+            out.line("FAILED: %s", e.getCause() != null ? e.getCause() : e);
+            throw e;
         } finally {
-            display.dispose();
             server.close();
-        }
-        if (failure.get() != null) {
-            out.line("FAILED: %s", failure.get());
-            throw new AssertionError(failure.get().getMessage(), failure.get());
         }
     }
 
