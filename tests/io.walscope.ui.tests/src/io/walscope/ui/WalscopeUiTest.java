@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.swt.dnd.Clipboard;
 import org.eclipse.swt.dnd.TextTransfer;
@@ -24,10 +23,8 @@ import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchPartReference;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 
-import io.walscope.app.WalscopeWorkbenchAdvisor;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.core.profile.SecretStore;
 import io.walscope.core.profile.SslMode;
@@ -66,41 +63,20 @@ class WalscopeUiTest {
     @org.junit.jupiter.api.Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES,
             threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void workbench() throws Exception {
-        home = Files.createTempDirectory(Path.of("/tmp"), "walscope-ui-test-");
-        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        System.setProperty("walscope.home", home.toString());
+        home = WorkbenchRun.newHome("walscope-ui-test-");
         TestPki pki = TestPki.create(Files.createTempDirectory("walscope-ui-pki-"), "alice");
         TestServer ssl = SslTestServer.start("16", pki);
-        Display display = PlatformUI.createDisplay();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
-            PlatformUI.createAndRunWorkbench(display, new WalscopeWorkbenchAdvisor(true) {
-                @Override
-                public void postStartup() {
-                    super.postStartup();
-                    display.asyncExec(() -> {
-                        try {
-                            IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-                            ConnectionsView view = (ConnectionsView) w.getActivePage().findView(ConnectionsView.ID);
-                            demoIsListedWithItsVersion(display, w, view);
-                            typeInspectorShowsTheDemoSchema(display, w, view);
-                            wizardConnectsWithSsl(display, w, view, pki, ssl);
-                            wizardExplainsBadInput(display, w, pki, ssl);
-                            liveViewShowsTheStream(display, w, view);
-                        } catch (Throwable t) {
-                            failure.set(t);
-                        } finally {
-                            PlatformUI.getWorkbench().close();
-                        }
-                    });
-                }
+            WorkbenchRun.run(true, (display, w) -> {
+                ConnectionsView view = (ConnectionsView) w.getActivePage().findView(ConnectionsView.ID);
+                demoIsListedWithItsVersion(display, w, view);
+                typeInspectorShowsTheDemoSchema(display, w, view);
+                wizardConnectsWithSsl(display, w, view, pki, ssl);
+                wizardExplainsBadInput(display, w, pki, ssl);
+                liveViewShowsTheStream(display, w, view);
             });
         } finally {
-            display.dispose();
             ssl.close();
-        }
-        if (failure.get() != null) {
-            throw new AssertionError(failure.get().getMessage(), failure.get());
         }
     }
 

@@ -22,6 +22,7 @@ public final class LiveCapture implements ChangeListener {
     private final LiveBuffer buffer;
     private final Bytes bytes = new Bytes();
     private final ValueText text = new ValueText();
+    private StringBuilder pairsText = new StringBuilder(256);
     private final JsonLinesWriter writer;
     private volatile long received;
     private volatile long transactions;
@@ -235,7 +236,11 @@ public final class LiveCapture implements ChangeListener {
 
     /** {@code a=1, b="x"} up to about {@code max} characters. */
     String pairs(Tuple t, int max) {
-        StringBuilder sb = new StringBuilder();
+        if (pairsText.capacity() > 1 << 16) {
+            pairsText = new StringBuilder(256); // a huge value went through: do not keep its room
+        }
+        StringBuilder sb = pairsText;
+        sb.setLength(0);
         for (int i = 0; i < t.size(); i++) {
             if (i > 0) {
                 sb.append(", ");

@@ -16,8 +16,8 @@ import io.walscope.core.stream.Tuple;
  */
 final class ValueText {
     private final Target target = new Target();
-    private final StringBuilder left = new StringBuilder();
-    private final StringBuilder right = new StringBuilder();
+    private StringBuilder left = new StringBuilder();
+    private StringBuilder right = new StringBuilder();
     private JsonGenerator gen;
 
     /** Appends column {@code i} of {@code t} as JSON ({@code null} for NULL). */
@@ -55,7 +55,12 @@ final class ValueText {
         right.setLength(0);
         append(left, ta, a);
         append(right, tb, b);
-        return left.length() == right.length() && left.compareTo(right) == 0;
+        boolean same = left.length() == right.length() && left.compareTo(right) == 0;
+        if (left.capacity() > 1 << 16 || right.capacity() > 1 << 16) {
+            left = new StringBuilder(); // a huge value went through: do not keep its room
+            right = new StringBuilder();
+        }
+        return same;
     }
 
     /** A Writer into whichever StringBuilder is current. */

@@ -14,15 +14,12 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbenchWindow;
-import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-import io.walscope.app.WalscopeWorkbenchAdvisor;
 import io.walscope.core.conn.Secrets;
 import io.walscope.core.pg.PgConnector;
 import io.walscope.core.pg.stream.StreamOptions;
@@ -35,6 +32,7 @@ import io.walscope.testbed.PgTestBed;
 import io.walscope.testbed.TestServer;
 import io.walscope.testbed.ui.Ui;
 import io.walscope.ui.WalscopeUi;
+import io.walscope.ui.WorkbenchRun;
 
 /**
  * The live viewer's benchmark (issue 7, "Speed and memory"), run by {@code releng/bench-view}; not part of the
@@ -60,45 +58,26 @@ class LiveViewBench {
     @Timeout(value = 120, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void bench() throws Exception {
         out = new BenchOut(Path.of(System.getProperty("walscope.bench.out", "target/bench-view.txt")));
-        Path home = Files.createTempDirectory(Path.of("/tmp"), "walscope-bench-view-");
-        Files.setPosixFilePermissions(home, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
-        System.setProperty("walscope.home", home.toString());
+        WorkbenchRun.newHome("walscope-bench-view-");
         // the settings releng/bench gives its server
         TestServer server = PgTestBed.dedicated("15", "bench-view", c -> c.conf("shared_buffers = 256MB",
                 "max_wal_size = 4GB", "logical_decoding_work_mem = 64MB", "max_replication_slots = 40"));
-        Display display = PlatformUI.createDisplay();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
-            PlatformUI.createAndRunWorkbench(display, new WalscopeWorkbenchAdvisor(false) {
-                @Override
-                public void postStartup() {
-                    super.postStartup();
-                    display.asyncExec(() -> {
-                        try {
-                            IWorkbenchWindow w = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
-                            out.line("JVM: %s", BenchOut.jvm());
-                            out.line("Server: PostgreSQL %s (Debian) on port %d", query(server, "postgres",
-                                    "SHOW server_version"), server.port());
-                            if (minutes > 0) {
-                                sustained(display, w, server);
-                            } else {
-                                stream(display, w, server);
-                            }
-                        } catch (Throwable t) {
-                            failure.set(t);
-                        } finally {
-                            PlatformUI.getWorkbench().close();
-                        }
-                    });
+            WorkbenchRun.run(false, (display, w) -> {
+                out.line("JVM: %s", BenchOut.jvm());
+                out.line("Server: PostgreSQL %s (Debian) on port %d", query(server, "postgres", "SHOW server_version"),
+                        server.port());
+                if (minutes > 0) {
+                    sustained(display, w, server);
+                } else {
+                    stream(display, w, server);
                 }
             });
+        } catch (AssertionError e) {
+            out.line("FAILED: %s", e.getCause() != null ? e.getCause() : e);
+            throw e;
         } finally {
-            display.dispose();
             server.close();
-        }
-        if (failure.get() != null) {
-            out.line("FAILED: %s", failure.get());
-            throw new AssertionError(failure.get().getMessage(), failure.get());
         }
     }
 
@@ -184,8 +163,8 @@ class LiveViewBench {
         TrafficGenerator gen = new TrafficGenerator(() -> new PgConnector().connect(profile, secrets), rate);
         out.line("Sustained: the demo traffic generator at %.0f changes/s into the demo schema for %d min, the view"
                 + " following (temporary pgoutput slot); heap after a full GC every 30 s", rate, minutes);
-        out.line("%6s %10s %9s %10s %9s %9s %9s %8s", "t/s", "written", "written/s", "received", "recv/s", "rows",
-                "dropped", "heap MB");
+        out.line("%6s %10s %9s %10s %9s %9s %9s %8s %10s", "t/s", "written", "written/s", "received", "recv/s", "rows",
+                "dropped", "heap MB", "lines MB");
         List<double[]> series = new ArrayList<>();
         long t0 = System.nanoTime();
         gen.start();
@@ -212,7 +191,7 @@ class LiveViewBench {
         probe.stop();
         out.line("Generator: %,d changes written, %.0f changes/s reached (asked %.0f)%s", gen.changes(), written, rate,
                 gen.lastError() == null ? "" : "; last error: " + gen.lastError());
-        out.line("View: %,d events received (%,d changes written: tables outside the publication are not sent),"
+        out.line("View: %,d events received (%,d changes written),"
                 + " %,d rows in the table, %,d dropped from the buffer of %,d", s.capture().received(), gen.changes(),
                 live.rowCount(), s.buffer().dropped(), s.buffer().capacity());
         out.line("Display thread latency (10 ms timer): %s (target p99 < 100 ms: %s)", probe.summary(),
@@ -231,12 +210,27 @@ class LiveViewBench {
         long received = s.capture().received();
         double secs = (now - last[2]) / 1e9;
         double[] row = { (now - t0) / 1e9, written, received, live.rowCount(), s.buffer().dropped(), heap[0] };
-        out.line("%6.0f %,10d %,9.0f %,10d %,9.0f %,9d %,9d %8.1f", row[0], written, (written - last[0]) / secs,
-                received, (received - last[1]) / secs, live.rowCount(), s.buffer().dropped(), heap[0]);
+        out.line("%6.0f %,10d %,9.0f %,10d %,9.0f %,9d %,9d %8.1f %10.1f", row[0], written, (written - last[0]) / secs,
+                received, (received - last[1]) / secs, live.rowCount(), s.buffer().dropped(), heap[0], lineMb(s.buffer()));
         last[0] = written;
         last[1] = received;
         last[2] = now;
         return row;
+    }
+
+    /** The JSON lines the buffer holds, in MB: what the events themselves weigh (the heap follows it). */
+    private static double lineMb(io.walscope.core.live.LiveBuffer b) {
+        io.walscope.core.live.LiveEvent[] chunk = new io.walscope.core.live.LiveEvent[8192];
+        long bytes = 0;
+        long from = b.firstSeq();
+        int n;
+        while ((n = b.copy(from, chunk)) > 0) {
+            for (int i = 0; i < n; i++) {
+                bytes += chunk[i].line().length;
+            }
+            from = chunk[n - 1].seq() + 1;
+        }
+        return bytes / 1048576.0;
     }
 
     /** Heap growth over the samples taken once the buffer was full (it drops the oldest from then on). */
