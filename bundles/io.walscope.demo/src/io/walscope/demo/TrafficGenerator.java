@@ -3,7 +3,6 @@ package io.walscope.demo;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -109,77 +108,68 @@ public final class TrafficGenerator implements AutoCloseable {
         }
     }
 
+    /**
+     * The kinds of change, each one set-based statement writing {@code ?} rows (so a transaction of many changes
+     * costs one round trip per kind, and 5,000 changes/s are within reach of one connection), with its share of
+     * the mix in percent.
+     */
+    private static final String[] KINDS = {
+        // new orders (partitioned table)
+        "INSERT INTO shop.orders (customer_id, status, total, ordered_at) SELECT 1 + (random() * 99)::int, 'new',"
+                + " (random() * 1000)::numeric(14,2), now() - random() * interval '400 days' FROM generate_series(1, ?)",
+        // price and rating changes
+        "UPDATE shop.products SET price = price + 0.01, rating = random() * 5"
+                + " WHERE id IN (SELECT 1 + (random() * 49)::int FROM generate_series(1, ?))",
+        // new customers
+        "INSERT INTO shop.customers (name, email, country, age, uuid, tags, prefs) SELECT 'Customer ' || x,"
+                + " 'c' || x || '@example.com', 'DE', 18 + (random() * 59)::int, gen_random_uuid(), ARRAY['new'],"
+                + " '{\"newsletter\": true}' FROM (SELECT (random() * 1000000)::bigint AS x FROM generate_series(1, ?)) s",
+        // returning customers, picked at random through the primary key (no sort of the whole table)
+        "WITH m AS (SELECT max(id) AS m FROM shop.customers) UPDATE shop.customers"
+                + " SET loyalty = coalesce(loyalty, 0) + 1, last_seen = now()"
+                + " WHERE id IN (SELECT (1 + random() * (m.m - 1))::bigint FROM m, generate_series(1, ?))",
+        // the newest customers leave (the seeded first 100 stay)
+        "DELETE FROM shop.customers WHERE id IN (SELECT id FROM shop.customers WHERE id > 100 ORDER BY id DESC LIMIT ?)",
+        // the table without a primary key
+        "INSERT INTO shop.audit_log (actor, action, details) SELECT 'user' || (random() * 99)::int, 'login',"
+                + " jsonb_build_object('ip', '10.0.0.' || (random() * 254)::int) FROM generate_series(1, ?)",
+        // large TOASTable values
+        "INSERT INTO shop.product_reviews (product_id, stars, body) SELECT 1 + (random() * 49)::int,"
+                + " 1 + (random() * 4)::int, repeat(md5(random()::text), 10 + (random() * 400)::int) FROM generate_series(1, ?)",
+        // touches only helpful_votes: the TOASTed body is unchanged and not sent (unless REPLICA IDENTITY FULL)
+        "UPDATE shop.product_reviews SET helpful_votes = helpful_votes + 1"
+                + " WHERE id IN (SELECT id FROM shop.product_reviews ORDER BY id DESC LIMIT ?)",
+    };
+    private static final int[] SHARE = { 30, 20, 12, 10, 8, 10, 5, 5 };
+
     /** Writes one transaction and returns how many rows it changed. */
     private int oneTransaction(Connection c, double r) throws SQLException {
         ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        int dice = rnd.nextInt(100);
         // at higher rates transactions grow, so the server is not asked for thousands of commits a second
         int batch = (int) Math.max(1, Math.min(500, r / 50));
-        if (dice < 3) {
+        if (rnd.nextInt(100) < 3) {
             return largeTransaction(c, Math.max(50, batch * 10));
         }
-        int n = 0;
+        int[] counts = new int[KINDS.length];
         for (int i = 0; i < batch; i++) {
-            n += oneChange(c, rnd.nextInt(100));
+            int dice = rnd.nextInt(100);
+            int k = 0;
+            while (dice >= SHARE[k]) {
+                dice -= SHARE[k];
+                k++;
+            }
+            counts[k]++;
+        }
+        int n = 0;
+        for (int k = 0; k < KINDS.length; k++) {
+            if (counts[k] > 0) {
+                try (PreparedStatement ps = c.prepareStatement(KINDS[k])) {
+                    ps.setInt(1, counts[k]);
+                    n += ps.executeUpdate();
+                }
+            }
         }
         return n;
-    }
-
-    private int oneChange(Connection c, int kind) throws SQLException {
-        ThreadLocalRandom rnd = ThreadLocalRandom.current();
-        if (kind < 30) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO shop.orders (customer_id, status, total, ordered_at)"
-                    + " VALUES (?, 'new', ?, now() - (random() * interval '400 days'))")) {
-                ps.setLong(1, 1 + rnd.nextInt(100));
-                ps.setBigDecimal(2, java.math.BigDecimal.valueOf(rnd.nextInt(100000), 2));
-                return ps.executeUpdate();
-            }
-        } else if (kind < 50) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE shop.products SET price = price + 0.01,"
-                    + " rating = random() * 5 WHERE id = ?")) {
-                ps.setInt(1, 1 + rnd.nextInt(50));
-                return ps.executeUpdate();
-            }
-        } else if (kind < 62) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO shop.customers (name, email, country, age, uuid, tags, prefs)"
-                    + " VALUES (?, ?, 'DE', ?, gen_random_uuid(), ARRAY['new'], '{\"newsletter\": true}')")) {
-                long id = rnd.nextLong(1_000_000);
-                ps.setString(1, "Customer " + id);
-                ps.setString(2, "c" + id + "@example.com");
-                ps.setInt(3, 18 + rnd.nextInt(60));
-                return ps.executeUpdate();
-            }
-        } else if (kind < 72) {
-            try (Statement st = c.createStatement()) {
-                return st.executeUpdate("UPDATE shop.customers SET loyalty = coalesce(loyalty, 0) + 1, last_seen = now()"
-                        + " WHERE id = (SELECT id FROM shop.customers ORDER BY random() LIMIT 1)");
-            }
-        } else if (kind < 80) {
-            try (Statement st = c.createStatement()) {
-                return st.executeUpdate("DELETE FROM shop.customers WHERE id = (SELECT max(id) FROM shop.customers) AND id > 100");
-            }
-        } else if (kind < 90) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO shop.audit_log (actor, action, details)"
-                    + " VALUES (?, 'login', jsonb_build_object('ip', '10.0.0.' || ?))")) {
-                ps.setString(1, "user" + rnd.nextInt(100));
-                ps.setInt(2, rnd.nextInt(255));
-                return ps.executeUpdate();
-            }
-        } else if (kind < 95) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO shop.product_reviews (product_id, stars, body) VALUES (?, ?, repeat(md5(random()::text), ?))")) {
-                ps.setInt(1, 1 + rnd.nextInt(50));
-                ps.setInt(2, 1 + rnd.nextInt(5));
-                ps.setInt(3, 10 + rnd.nextInt(400));
-                return ps.executeUpdate();
-            }
-        } else {
-            // touches only helpful_votes: the TOASTed body is unchanged and not sent (unless REPLICA IDENTITY FULL)
-            try (Statement st = c.createStatement()) {
-                return st.executeUpdate("UPDATE shop.product_reviews SET helpful_votes = helpful_votes + 1"
-                        + " WHERE id = (SELECT max(id) FROM shop.product_reviews)");
-            }
-        }
     }
 
     private int largeTransaction(Connection c, int rows) throws SQLException {
