@@ -55,12 +55,12 @@ public final class Times {
     }
 
     /** Microseconds since 1970 of a PostgreSQL timestamptz text ({@code 2026-11-23 10:00:00.123456+00}). */
-    public static long parsePgTimestamptz(CharSequence text) {
+    public static long parsePgTimestamptz(String text) {
         long fast = parseIso(text);
         if (fast != UNPARSED) {
             return fast;
         }
-        OffsetDateTime t = OffsetDateTime.parse(text.toString().trim(), PG_TS);
+        OffsetDateTime t = OffsetDateTime.parse(text.trim(), PG_TS);
         return t.toEpochSecond() * 1_000_000L + t.getNano() / 1000;
     }
 
