@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 
 /**
  * The strings that come again message after message (column names and types, schema and table names), made once
- * from the parser's characters and then found again without allocating. Bounded: it starts over when full.
+ * from the parser's characters (or a region of a line) and then found again without allocating. Bounded: it starts over when full.
  */
 final class TextPool {
     private static final int MAX_LEN = 64;
@@ -30,17 +30,45 @@ final class TextPool {
             String s = slots[i];
             if (s == null) {
                 s = new String(c, off, len);
-                if (++size > slots.length / 2) {
-                    slots = new String[slots.length];
-                    size = 0;
-                } else {
-                    slots[i] = s;
-                }
+                put(i, s);
                 return s;
             }
             if (same(s, c, off, len)) {
                 return s;
             }
+        }
+    }
+
+    /** The characters {@code start..end} of {@code text}, from the pool when short. */
+    String of(String text, int start, int end) {
+        int len = end - start;
+        if (len > MAX_LEN) {
+            return text.substring(start, end);
+        }
+        int h = 0;
+        for (int i = start; i < end; i++) {
+            h = 31 * h + text.charAt(i);
+        }
+        int mask = slots.length - 1;
+        for (int i = (h ^ h >>> 16) & mask;; i = (i + 1) & mask) {
+            String s = slots[i];
+            if (s == null) {
+                s = text.substring(start, end);
+                put(i, s);
+                return s;
+            }
+            if (s.length() == len && text.startsWith(s, start)) {
+                return s;
+            }
+        }
+    }
+
+    private void put(int i, String s) {
+        if (++size > slots.length / 2) {
+            slots = new String[slots.length];
+            size = 0;
+        } else {
+            slots[i] = s;
         }
     }
 

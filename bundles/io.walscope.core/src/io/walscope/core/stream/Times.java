@@ -23,35 +23,39 @@ public final class Times {
     public static String isoMicros(long micros) {
         long secs = Math.floorDiv(micros, 1_000_000L);
         int frac = (int) Math.floorMod(micros, 1_000_000L);
-        LocalDateTime t = LocalDateTime.ofEpochSecond(secs, 0, ZoneOffset.UTC);
-        StringBuilder b = new StringBuilder(27);
-        int y = t.getYear();
+        long day = Math.floorDiv(secs, 86_400L);
+        int sod = (int) Math.floorMod(secs, 86_400L);
+        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(day);
+        int y = d.getYear();
         if (y < 0 || y > 9999) {
-            b.append(y);
-        } else {
-            pad(b, y, 4);
+            LocalDateTime t = LocalDateTime.ofEpochSecond(secs, 0, ZoneOffset.UTC);
+            return t.getYear() + String.format(java.util.Locale.ROOT, "-%02d-%02dT%02d:%02d:%02d.%06dZ",
+                    t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond(), frac);
         }
-        b.append('-');
-        pad(b, t.getMonthValue(), 2);
-        b.append('-');
-        pad(b, t.getDayOfMonth(), 2);
-        b.append('T');
-        pad(b, t.getHour(), 2);
-        b.append(':');
-        pad(b, t.getMinute(), 2);
-        b.append(':');
-        pad(b, t.getSecond(), 2);
-        b.append('.');
-        pad(b, frac, 6);
-        return b.append('Z').toString();
+        char[] b = new char[27];
+        put(b, 0, y, 4);
+        b[4] = '-';
+        put(b, 5, d.getMonthValue(), 2);
+        b[7] = '-';
+        put(b, 8, d.getDayOfMonth(), 2);
+        b[10] = 'T';
+        put(b, 11, sod / 3600, 2);
+        b[13] = ':';
+        put(b, 14, sod / 60 % 60, 2);
+        b[16] = ':';
+        put(b, 17, sod % 60, 2);
+        b[19] = '.';
+        put(b, 20, frac, 6);
+        b[26] = 'Z';
+        return new String(b);
     }
 
-    private static void pad(StringBuilder b, int v, int width) {
-        String s = Integer.toString(v);
-        for (int i = s.length(); i < width; i++) {
-            b.append('0');
+    /** Writes {@code v} as {@code width} decimal digits, zero-padded, at {@code at}. */
+    private static void put(char[] b, int at, int v, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            b[i] = (char) ('0' + v % 10);
+            v /= 10;
         }
-        b.append(s);
     }
 
     /** Microseconds since 1970 of a PostgreSQL timestamptz text ({@code 2026-11-23 10:00:00.123456+00}). */

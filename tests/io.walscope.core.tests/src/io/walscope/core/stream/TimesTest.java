@@ -34,6 +34,14 @@ class TimesTest {
     }
 
     @Test
+    void isoTextOfMicros() {
+        assertEquals("1970-01-01T00:00:00.000000Z", Times.isoMicros(0));
+        assertEquals("1969-12-31T23:59:59.999999Z", Times.isoMicros(-1));
+        assertEquals("2000-02-29T12:34:56.000001Z", Times.isoMicros(Times.parsePgTimestamptz("2000-02-29 12:34:56.000001+00")));
+        assertEquals("10000-01-01T00:00:00.000000Z", Times.isoMicros(253_402_300_800_000_000L));
+    }
+
+    @Test
     void badTextStillFails() {
         for (String s : new String[] {"2026-11-23 25:00:00+00", "2026-11-23 10:00:00",
                 "2026-1x-23 10:00:00+00"}) {
