@@ -18,7 +18,8 @@ import io.walscope.core.types.ValueConverter;
  * Decodes wal2json, format-version 2 (one JSON object per begin, change, commit, message; truncates) and
  * format-version 1 (one JSON object per transaction with a {@code change} array, read as a stream so no tree of
  * the transaction is built). Expects {@code include-xids}, {@code include-timestamp}, {@code include-lsn} (for the
- * commit LSN of a version 1 transaction) and {@code include-type-oids}; {@code include-pk} gives the key.
+ * commit LSN of a version 1 transaction) and {@code include-type-oids}. The key comes from the catalog
+ * ({@link #setKeyColumns}); a {@code pk} that {@code include-pk} adds is used when present.
  * <p>
  * Values arrive as JSON strings, numbers and booleans; they are turned back into PostgreSQL's text and go through
  * the same converters as every other plugin. Unquoted {@code NaN}/{@code Infinity} (numerics without
