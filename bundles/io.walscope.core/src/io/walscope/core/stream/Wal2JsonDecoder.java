@@ -12,8 +12,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
-import io.walscope.core.types.ValueConverter;
-
 /**
  * Decodes wal2json, format-version 2 (one JSON object per begin, change, commit, message; truncates) and
  * format-version 1 (one JSON object per transaction with a {@code change} array, read as a stream so no tree of
@@ -38,8 +36,8 @@ public final class Wal2JsonDecoder extends TextDecoder {
 
     private final int version;
     private final TextPool pool = new TextPool();
-    private final Cols newCols = new Cols();
-    private final Cols oldCols = new Cols();
+    private final Wal2JsonColumns newCols = new Wal2JsonColumns();
+    private final Wal2JsonColumns oldCols = new Wal2JsonColumns();
     private final List<String> pk = new ArrayList<>();
 
     // the fields of the change being read
@@ -236,18 +234,18 @@ public final class Wal2JsonDecoder extends TextDecoder {
             case "columntypeoids":
             case "columnvalues":
                 hasNew = true;
-                columns(p, f, newCols);
+                newCols.read(p, f, pool);
                 break;
             case "identity":
                 hasOld = true;
-                columns(p, f, oldCols);
+                oldCols.read(p, f, pool);
                 break;
             case "oldkeys": // version 1: {"keynames": [...], "keytypes": [...], "keytypeoids": [...], "keyvalues": [...]}
                 hasOld = true;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String k = p.currentName();
                     p.nextToken();
-                    columns(p, k, oldCols);
+                    oldCols.read(p, k, pool);
                 }
                 break;
             case "pk":
@@ -262,90 +260,6 @@ public final class Wal2JsonDecoder extends TextDecoder {
                 break;
             case "content":
                 content = p.getText();
-                break;
-            default:
-                p.skipChildren();
-            }
-        }
-    }
-
-    private static final int OBJECTS = 0;
-    private static final int NAMES = 1;
-    private static final int TYPES = 2;
-    private static final int OIDS = 3;
-    private static final int VALUES = 4;
-
-    /** Version 2's {@code [{"name", "type", "typeoid", "value"}, ...]} or one of version 1's parallel arrays. */
-    private void columns(JsonParser p, String field, Cols c) throws IOException {
-        int kind;
-        switch (field) {
-        case "columns":
-        case "identity":
-            kind = OBJECTS;
-            break;
-        case "columnnames":
-        case "keynames":
-            kind = NAMES;
-            break;
-        case "columntypes":
-        case "keytypes":
-            kind = TYPES;
-            break;
-        case "columntypeoids":
-        case "keytypeoids":
-            kind = OIDS;
-            break;
-        case "columnvalues":
-        case "keyvalues":
-            kind = VALUES;
-            break;
-        default:
-            kind = -1;
-        }
-        if (kind < 0 || p.currentToken() != JsonToken.START_ARRAY) {
-            p.skipChildren();
-            return;
-        }
-        int i = 0;
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            c.touch(i);
-            if (kind == OBJECTS) {
-                column(p, c, i);
-            } else if (kind == NAMES) {
-                c.names[i] = pool.of(p);
-            } else if (kind == TYPES) {
-                c.types[i] = pool.of(p);
-            } else if (kind == OIDS) {
-                c.oids[i] = p.getIntValue();
-            } else {
-                c.values[i] = text(p, t);
-            }
-            i++;
-        }
-    }
-
-    /** One {@code {"name", "type", "typeoid", "value"}} object into column {@code i}. */
-    private void column(JsonParser p, Cols c, int i) throws IOException {
-        if (p.currentToken() != JsonToken.START_OBJECT) {
-            p.skipChildren();
-            return;
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String k = p.currentName();
-            JsonToken v = p.nextToken();
-            switch (k) {
-            case "name":
-                c.names[i] = pool.of(p);
-                break;
-            case "type":
-                c.types[i] = pool.of(p);
-                break;
-            case "typeoid":
-                c.oids[i] = p.getIntValue();
-                break;
-            case "value":
-                c.values[i] = text(p, v);
                 break;
             default:
                 p.skipChildren();
@@ -384,8 +298,8 @@ public final class Wal2JsonDecoder extends TextDecoder {
     /** Delivers the change just read. */
     private void change(long lsn, ChangeListener l) throws Exception {
         long at = recLsn != Lsn.INVALID ? recLsn : lsn;
-        fill(newTuple.clear(), newCols);
-        fill(oldTuple.clear(), oldCols);
+        newCols.fill(newTuple.clear(), converters);
+        oldCols.fill(oldTuple.clear(), converters);
         switch (action) {
         case 'I':
             deliver(l, event.row(Op.INSERT, at, tx, schema, table, key(newTuple), null, newTuple));
@@ -418,80 +332,7 @@ public final class Wal2JsonDecoder extends TextDecoder {
         }
     }
 
-    private void fill(TextTuple t, Cols c) {
-        for (int i = 0; i < c.n; i++) {
-            int oid = c.oids[i];
-            String type = c.types[i];
-            String value = bytea(oid, type, c.values[i]);
-            t.add(c.names[i], converter(oid, type), value, value == null ? Tuple.NULL : Tuple.VALUE);
-        }
-    }
-
-    /** wal2json prints bytea as hex without the {@code \x} of PostgreSQL's output: put it back. */
-    private static String bytea(int oid, String type, String value) {
-        if (value != null && (oid == 17 || oid == 0 && "bytea".equals(type)) && !value.startsWith("\\x")) {
-            return "\\x" + value;
-        }
-        return value;
-    }
-
-    /** PostgreSQL's text of a wal2json value. */
-    private static String text(JsonParser p, JsonToken t) throws IOException {
-        switch (t) {
-        case VALUE_NULL:
-            return null;
-        case VALUE_TRUE:
-            return "t";
-        case VALUE_FALSE:
-            return "f";
-        case START_OBJECT:
-        case START_ARRAY:
-            p.skipChildren();
-            return null;
-        default:
-            return p.getText();
-        }
-    }
-
-    private ValueConverter converter(int oid, String type) {
-        if (oid != 0) {
-            return converters.forOid(oid, -1);
-        }
-        return type == null ? null : converters.forName(type);
-    }
-
     private Tuple key(TextTuple t) {
         return keyOf(hasPk && !pk.isEmpty() ? pk : keyColumns(schema, table), t);
-    }
-
-    /** The columns of one row image as they arrive, reused from message to message. */
-    private static final class Cols {
-        String[] names = new String[16];
-        String[] types = new String[16];
-        int[] oids = new int[16];
-        String[] values = new String[16];
-        int n;
-
-        void clear() {
-            n = 0;
-        }
-
-        /** Makes column {@code i} (and any before it) exist, empty. */
-        void touch(int i) {
-            if (i >= names.length) {
-                int m = Math.max(i + 1, names.length * 2);
-                names = java.util.Arrays.copyOf(names, m);
-                types = java.util.Arrays.copyOf(types, m);
-                oids = java.util.Arrays.copyOf(oids, m);
-                values = java.util.Arrays.copyOf(values, m);
-            }
-            while (n <= i) {
-                names[n] = null;
-                types[n] = null;
-                oids[n] = 0;
-                values[n] = null;
-                n++;
-            }
-        }
     }
 }
