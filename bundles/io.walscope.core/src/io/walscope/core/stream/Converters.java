@@ -22,9 +22,23 @@ public final class Converters {
     private final Map<Long, ValueConverter> byOid = new HashMap<>();
     private final Map<String, ValueConverter> byName = new HashMap<>();
     private final Map<Integer, String> userTypes = new HashMap<>();
+    /** Built-in types without typmod (wal2json's every column) by OID, without boxing a key per value. */
+    private final ValueConverter[] plain = new ValueConverter[FIRST_NORMAL_OID];
+    private static final int FIRST_NORMAL_OID = 16384;
 
     /** The converter of a column of type {@code oid} with {@code typmod}. */
     public ValueConverter forOid(int oid, int typmod) {
+        if (typmod == -1 && oid >= 0 && oid < FIRST_NORMAL_OID) {
+            ValueConverter c = plain[oid];
+            if (c == null) {
+                c = plain[oid] = lookup(oid, typmod);
+            }
+            return c;
+        }
+        return lookup(oid, typmod);
+    }
+
+    private ValueConverter lookup(int oid, int typmod) {
         long k = (long) oid << 32 | (typmod & 0xFFFFFFFFL);
         ValueConverter c = byOid.get(k);
         if (c == null) {
@@ -37,6 +51,9 @@ public final class Converters {
 
     /** Tells the name of a type that is not built in (pgoutput's Type message, the catalog). */
     public void defineType(int oid, String typname) {
+        if (oid >= 0 && oid < FIRST_NORMAL_OID) {
+            plain[oid] = null;
+        }
         if (!typname.equals(userTypes.put(oid, typname))) {
             byOid.keySet().removeIf(k -> (int) (k >>> 32) == oid);
         }

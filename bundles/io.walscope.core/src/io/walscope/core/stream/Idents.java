@@ -7,6 +7,11 @@ final class Idents {
 
     /** Reads one identifier at {@code pos[0]} of {@code s}, stopping before any of {@code stops}; advances pos. */
     static String read(String s, int[] pos, String stops) {
+        return read(s, pos, stops, null);
+    }
+
+    /** As {@link #read(String, int[], String)}; a bare identifier comes from {@code pool} when one is given. */
+    static String read(String s, int[] pos, String stops, TextPool pool) {
         int p = pos[0];
         if (p < s.length() && s.charAt(p) == '"') {
             StringBuilder b = new StringBuilder();
@@ -33,7 +38,7 @@ final class Idents {
             p++;
         }
         pos[0] = p;
-        return s.substring(start, p);
+        return pool != null ? pool.of(s, start, p) : s.substring(start, p);
     }
 
     /** Splits {@code schema.table} as {@code quote_qualified_identifier} prints it. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
 /**
@@ -43,6 +44,22 @@ public final class JsonLinesWriter implements ChangeListener, AutoCloseable {
     private static final JsonFactory FACTORY = new JsonFactoryBuilder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).rootValueSeparator((String) null)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
+
+    // field names encoded once (jsonl's fixed fields)
+    private static final SerializedString F_LSN = new SerializedString("lsn");
+    private static final SerializedString F_COMMIT_LSN = new SerializedString("commit_lsn");
+    private static final SerializedString F_XID = new SerializedString("xid");
+    private static final SerializedString F_COMMIT_TS = new SerializedString("commit_ts");
+    private static final SerializedString F_OP = new SerializedString("op");
+    private static final SerializedString F_SCHEMA = new SerializedString("schema");
+    private static final SerializedString F_TABLE = new SerializedString("table");
+    private static final SerializedString F_KEY = new SerializedString("key");
+    private static final SerializedString F_BEFORE = new SerializedString("before");
+    private static final SerializedString F_AFTER = new SerializedString("after");
+    private static final SerializedString F_UNCHANGED_TOAST = new SerializedString("unchanged_toast");
+
+    private static final SerializedString[] OPS = java.util.Arrays.stream(Op.values())
+            .map(o -> new SerializedString(o.json())).toArray(SerializedString[]::new);
 
     private final OutputStream out;
     private final JsonGenerator g;
@@ -80,33 +97,36 @@ public final class JsonLinesWriter implements ChangeListener, AutoCloseable {
         JsonGenerator g = this.g;
         Transaction tx = e.tx();
         g.writeStartObject();
-        g.writeFieldName("lsn");
+        g.writeFieldName(F_LSN);
         writeLsn(e.lsn());
-        g.writeFieldName("commit_lsn");
+        g.writeFieldName(F_COMMIT_LSN);
         writeLsn(tx == null ? Lsn.INVALID : tx.commitLsn());
-        g.writeFieldName("xid");
+        g.writeFieldName(F_XID);
         if (tx == null || tx.xid() < 0) {
             g.writeNull();
         } else {
             g.writeNumber(tx.xid());
         }
-        g.writeFieldName("commit_ts");
+        g.writeFieldName(F_COMMIT_TS);
         String ts = tx == null ? null : tx.commitTs();
         if (ts == null) {
             g.writeNull();
         } else {
             g.writeString(ts);
         }
-        g.writeStringField("op", e.op().json());
-        g.writeStringField("schema", e.schema());
-        g.writeStringField("table", e.table());
-        g.writeFieldName("key");
+        g.writeFieldName(F_OP);
+        g.writeString(OPS[e.op().ordinal()]);
+        g.writeFieldName(F_SCHEMA);
+        g.writeString(e.schema());
+        g.writeFieldName(F_TABLE);
+        g.writeString(e.table());
+        g.writeFieldName(F_KEY);
         writeTuple(e.key());
-        g.writeFieldName("before");
+        g.writeFieldName(F_BEFORE);
         writeTuple(e.before());
-        g.writeFieldName("after");
+        g.writeFieldName(F_AFTER);
         writeTuple(e.after());
-        g.writeFieldName("unchanged_toast");
+        g.writeFieldName(F_UNCHANGED_TOAST);
         g.writeStartArray();
         Tuple after = e.after();
         if (after != null) {

@@ -26,6 +26,11 @@ final class KeyView implements Tuple {
     }
 
     @Override
+    public com.fasterxml.jackson.core.SerializableString jsonName(int i) {
+        return base.jsonName(idx[i]);
+    }
+
+    @Override
     public int state(int i) {
         return base.state(idx[i]);
     }

@@ -27,6 +27,32 @@ public final class Lsn {
         }
     }
 
+    /** Parses {@code 16/B374D848} from {@code len} characters of {@code c} at {@code off}, without a String. */
+    public static long parse(char[] c, int off, int len) {
+        long hi = 0;
+        long v = 0;
+        boolean slash = false;
+        int digits = 0;
+        for (int i = off; i < off + len; i++) {
+            char ch = c[i];
+            int d = Character.digit(ch, 16);
+            if (ch == '/' && !slash && digits > 0) {
+                hi = v;
+                v = 0;
+                digits = 0;
+                slash = true;
+            } else if (d < 0 || ++digits > 8) {
+                return parse(new String(c, off, len));
+            } else {
+                v = v << 4 | d;
+            }
+        }
+        if (!slash || digits == 0) {
+            return parse(new String(c, off, len));
+        }
+        return hi << 32 | v;
+    }
+
     /** Formats as PostgreSQL does: {@code 0/16B3748}. */
     public static String format(long lsn) {
         char[] buf = new char[17];

@@ -2,6 +2,8 @@ package io.walscope.core.stream;
 
 import java.util.List;
 
+import com.fasterxml.jackson.core.io.SerializedString;
+
 import io.walscope.core.types.ValueConverter;
 
 /** A table as pgoutput's Relation message describes it, with the converter of each column. */
@@ -16,6 +18,7 @@ final class PgOutputRelation {
     final boolean[] identity;
     final ValueConverter[] converters;
     int[] keyIdx;
+    private SerializedString[] jsonNames;
 
     PgOutputRelation(int id, String schema, String table, char replicaIdentity, int n) {
         this.id = id;
@@ -27,6 +30,18 @@ final class PgOutputRelation {
         this.typmods = new int[n];
         this.identity = new boolean[n];
         this.converters = new ValueConverter[n];
+    }
+
+    /** Column {@code i}'s name as a JSON field name, encoded once. */
+    SerializedString jsonName(int i) {
+        if (jsonNames == null) {
+            jsonNames = new SerializedString[names.length];
+        }
+        SerializedString s = jsonNames[i];
+        if (s == null) {
+            s = jsonNames[i] = new SerializedString(names[i]);
+        }
+        return s;
     }
 
     /** Key columns: the catalog's key when known, else the replica identity columns the message flags. */

@@ -65,6 +65,11 @@ final class PgOutputTuple implements Tuple {
     }
 
     @Override
+    public com.fasterxml.jackson.core.SerializableString jsonName(int i) {
+        return i < rel.names.length ? rel.jsonName(i) : Tuple.super.jsonName(i);
+    }
+
+    @Override
     public int state(int i) {
         byte k = kinds[i];
         return k == 'n' ? NULL : k == 'u' ? UNCHANGED_TOAST : VALUE;

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
  * are known only at COMMIT, so changes carry none.
  */
 public final class TestDecodingDecoder extends TextDecoder {
+    private final TextPool pool = new TextPool();
 
     /** A decoder of test_decoding's lines. */
     public TestDecodingDecoder() {
@@ -62,18 +63,18 @@ public final class TestDecodingDecoder extends TextDecoder {
 
     private void table(long lsn, String s, ChangeListener l) throws Exception {
         int[] pos = {6};
-        String schema = Idents.read(s, pos, ".:");
+        String schema = Idents.read(s, pos, ".:", pool);
         String table;
         if (s.charAt(pos[0]) == '.') {
             pos[0]++;
-            table = Idents.read(s, pos, ":");
+            table = Idents.read(s, pos, ":", pool);
         } else {
             table = schema;
             schema = null;
         }
         int p = pos[0] + 2; // ": "
         int colon = s.indexOf(':', p);
-        String op = s.substring(p, colon);
+        String op = pool.of(s, p, colon);
         p = colon + 1;
         switch (op) {
         case "INSERT": {
@@ -127,13 +128,13 @@ public final class TestDecodingDecoder extends TextDecoder {
                 return n;
             }
             int[] pos = {p};
-            String name = Idents.read(s, pos, "[");
+            String name = Idents.read(s, pos, "[", pool);
             p = pos[0];
             if (p >= n || s.charAt(p) != '[') {
                 throw new IOException("test_decoding column without a type: " + abbreviate(s));
             }
             int typeEnd = s.indexOf("]:", p);
-            String type = s.substring(p + 1, typeEnd);
+            String type = pool.of(s, p + 1, typeEnd);
             p = typeEnd + 2;
             if (p < n && s.charAt(p) == '\'') {
                 StringBuilder v = null;

@@ -30,6 +30,7 @@ abstract class TextDecoder implements Decoder {
     public void setKeyColumns(KeyColumns keys) {
         this.keys = keys;
         keyCache.clear();
+        lastKeys = null;
     }
 
     @Override
@@ -42,12 +43,23 @@ abstract class TextDecoder implements Decoder {
         inTx = false;
     }
 
+    private String lastSchema;
+    private String lastTable;
+    private List<String> lastKeys;
+
     /** The key columns of {@code schema.table} from the catalog (empty when it has none). */
     final List<String> keyColumns(String schema, String table) {
-        return keyCache.computeIfAbsent(schema + "\u0000" + table, x -> {
+        if (lastKeys != null && java.util.Objects.equals(schema, lastSchema) && table.equals(lastTable)) {
+            return lastKeys;
+        }
+        List<String> k = keyCache.computeIfAbsent(schema + "\u0000" + table, x -> {
             List<String> r = keys.keyColumns(schema, table);
             return r == null ? List.of() : r;
         });
+        lastSchema = schema;
+        lastTable = table;
+        lastKeys = k;
+        return k;
     }
 
     /** A view of {@code t}'s {@code columns}, or null when {@code t} lacks one of them. */

@@ -3,6 +3,8 @@ package io.walscope.core.stream;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import io.walscope.core.types.PgValueFormatException;
 import io.walscope.core.types.ValueConverter;
@@ -16,6 +18,7 @@ public final class TextTuple implements Tuple {
     private ValueConverter[] converters = new ValueConverter[16];
     private String[] values = new String[16];
     private int[] states = new int[16];
+    private SerializedString[] jsonNames = new SerializedString[16];
     private int n;
     private final boolean pgText;
 
@@ -45,6 +48,7 @@ public final class TextTuple implements Tuple {
             converters = java.util.Arrays.copyOf(converters, n * 2);
             values = java.util.Arrays.copyOf(values, n * 2);
             states = java.util.Arrays.copyOf(states, n * 2);
+            jsonNames = java.util.Arrays.copyOf(jsonNames, n * 2);
         }
         names[n] = name;
         converters[n] = c;
@@ -84,6 +88,16 @@ public final class TextTuple implements Tuple {
     @Override
     public String name(int i) {
         return names[i];
+    }
+
+    /** Encoded once per name: a decoder that passes the same name String row after row writes it for free. */
+    @Override
+    public SerializableString jsonName(int i) {
+        SerializedString s = jsonNames[i];
+        if (s == null || s.getValue() != names[i]) {
+            s = jsonNames[i] = new SerializedString(names[i]);
+        }
+        return s;
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.walscope.core.stream;
 import java.io.IOException;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 /**
  * The column values of one row image (before, after or key) of a {@link ChangeEvent}. Values are written as
@@ -24,6 +26,14 @@ public interface Tuple {
 
     /** The column's name (as stored, not quoted). */
     String name(int i);
+
+    /**
+     * The column's name as a JSON field name, encoded once where the tuple can keep it (the writer's hot path);
+     * by default encoded anew.
+     */
+    default SerializableString jsonName(int i) {
+        return new SerializedString(name(i));
+    }
 
     /** {@link #VALUE}, {@link #NULL} or {@link #UNCHANGED_TOAST}. */
     int state(int i);
@@ -70,7 +80,7 @@ public interface Tuple {
             if (s == UNCHANGED_TOAST) {
                 continue;
             }
-            out.writeFieldName(name(i));
+            out.writeFieldName(jsonName(i));
             if (s == NULL) {
                 out.writeNull();
             } else {

@@ -12,13 +12,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
-import io.walscope.core.types.ValueConverter;
-
 /**
  * Decodes wal2json, format-version 2 (one JSON object per begin, change, commit, message; truncates) and
  * format-version 1 (one JSON object per transaction with a {@code change} array, read as a stream so no tree of
  * the transaction is built). Expects {@code include-xids}, {@code include-timestamp}, {@code include-lsn} (for the
- * commit LSN of a version 1 transaction) and {@code include-type-oids}; {@code include-pk} gives the key.
+ * commit LSN of a version 1 transaction) and {@code include-type-oids}. The key comes from the catalog
+ * ({@link #setKeyColumns}); a {@code pk} that {@code include-pk} adds is used when present.
  * <p>
  * Values arrive as JSON strings, numbers and booleans; they are turned back into PostgreSQL's text and go through
  * the same converters as every other plugin. Unquoted {@code NaN}/{@code Infinity} (numerics without
@@ -26,13 +25,36 @@ import io.walscope.core.types.ValueConverter;
  * cannot be told from NULL; bytea comes without its {@code \x}, which is put back. wal2json leaves unchanged
  * TOAST columns out: with
  * REPLICA IDENTITY FULL they are named from the old row, otherwise they cannot be known.
+ * <p>
+ * Both versions read a change's fields through one path (a version 2 record and a version 1 {@code change} item
+ * differ only in field names) into reused column arrays; names, types and table names come from a pool instead
+ * of a new String per message.
  */
 public final class Wal2JsonDecoder extends TextDecoder {
     private static final JsonFactory JSON = new JsonFactoryBuilder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     private final int version;
+    private final TextPool pool = new TextPool();
+    private final Wal2JsonColumns newCols = new Wal2JsonColumns();
+    private final Wal2JsonColumns oldCols = new Wal2JsonColumns();
     private final List<String> pk = new ArrayList<>();
+
+    // the fields of the change being read
+    private char action;
+    private String actionText;
+    private long xid;
+    private long ts;
+    private long recLsn;
+    private long nextLsn;
+    private String schema;
+    private String table;
+    private String prefix;
+    private String content;
+    private boolean transactional;
+    private boolean hasNew;
+    private boolean hasOld;
+    private boolean hasPk;
 
     /** A decoder of {@code format-version} 1 or 2. */
     public Wal2JsonDecoder(int version) {
@@ -73,312 +95,162 @@ public final class Wal2JsonDecoder extends TextDecoder {
     private String lastTsText;
     private long lastTs;
 
-    /** Every record of a transaction repeats its commit time: parse it once. */
-    private long timestamp(String text) {
-        if (!text.equals(lastTsText)) {
-            lastTs = Times.parsePgTimestamptz(text);
-            lastTsText = text;
+    /** Every record of a transaction repeats its commit time: parse it once, compared without a new String. */
+    private long timestamp(JsonParser p) throws IOException {
+        if (lastTsText == null
+                || !TextPool.same(lastTsText, p.getTextCharacters(), p.getTextOffset(), p.getTextLength())) {
+            lastTsText = p.getText();
+            lastTs = Times.parsePgTimestamptz(lastTsText);
         }
         return lastTs;
     }
 
-    // ---- format-version 2 ----
+    private static long lsn(JsonParser p) throws IOException {
+        return Lsn.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+    }
+
+    // ---- format-version 2: one record per message ----
 
     private void record(long lsn, JsonParser p, ChangeListener l) throws Exception {
-        String action = null;
-        long xid = -1;
-        long ts = Transaction.UNKNOWN_TIME;
-        long recLsn = Lsn.INVALID;
-        long nextLsn = Lsn.INVALID;
-        String schema = null;
-        String table = null;
-        String prefix = null;
-        String content = null;
-        boolean transactional = false;
-        boolean hasNew = false;
-        boolean hasOld = false;
-        pk.clear();
-        boolean hasPk = false;
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.getCurrentName();
-            JsonToken t = p.nextToken();
-            switch (f) {
-            case "action":
-                action = p.getText();
-                break;
-            case "xid":
-                xid = p.getLongValue();
-                break;
-            case "timestamp":
-                ts = timestamp(p.getText());
-                break;
-            case "lsn":
-                recLsn = Lsn.parse(p.getText());
-                break;
-            case "nextlsn":
-                nextLsn = Lsn.parse(p.getText());
-                break;
-            case "schema":
-                schema = p.getText();
-                break;
-            case "table":
-                table = p.getText();
-                break;
-            case "columns":
-                columnsV2(p, newTuple.clear());
-                hasNew = true;
-                break;
-            case "identity":
-                columnsV2(p, oldTuple.clear());
-                hasOld = true;
-                break;
-            case "pk":
-                hasPk = true;
-                while (p.nextToken() == JsonToken.START_OBJECT) {
-                    while (p.nextToken() == JsonToken.FIELD_NAME) {
-                        String k = p.getCurrentName();
-                        p.nextToken();
-                        if (k.equals("name")) {
-                            pk.add(p.getText());
-                        }
-                    }
-                }
-                break;
-            case "transactional":
-                transactional = t == JsonToken.VALUE_TRUE;
-                break;
-            case "prefix":
-                prefix = p.getText();
-                break;
-            case "content":
-                content = p.getText();
-                break;
-            default:
-                p.skipChildren();
-            }
-        }
-        if (action == null) {
-            throw new IOException("wal2json record without an action: is format-version 2 set?");
-        }
-        long changeLsn = recLsn != Lsn.INVALID ? recLsn : lsn;
+        fields(p);
         switch (action) {
-        case "B":
+        case 0:
+            throw new IOException("wal2json record without an action: is format-version 2 set?");
+        case 'B':
             tx.begin(xid, nextLsn != Lsn.INVALID ? recLsn : Lsn.INVALID, ts);
             inTx = true;
             l.begin(tx);
             break;
-        case "C":
+        case 'C':
             tx.commit(Lsn.INVALID, nextLsn != Lsn.INVALID ? nextLsn : lsn, ts);
             inTx = false;
             l.commit(tx);
             break;
-        case "I":
-            deliver(l, event.row(Op.INSERT, changeLsn, tx, schema, table, key(schema, table, newTuple, hasPk), null,
-                    newTuple));
-            break;
-        case "U":
-            if (hasOld && hasNew) {
-                newTuple.addMissingAsUnchanged(oldTuple);
-                newTuple.fillUnchangedFrom(oldTuple);
-            }
-            deliver(l, event.row(Op.UPDATE, changeLsn, tx, schema, table, key(schema, table, newTuple, hasPk),
-                    hasOld ? oldTuple : null, newTuple));
-            break;
-        case "D":
-            deliver(l, event.row(Op.DELETE, changeLsn, tx, schema, table, key(schema, table, oldTuple, hasPk),
-                    hasOld ? oldTuple : null, null));
-            break;
-        case "T":
-            deliver(l, event.truncate(changeLsn, tx, schema, table, false, false));
-            break;
-        case "M": {
-            byte[] c = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
-            if (transactional && inTx) {
-                deliver(l, event.message(changeLsn, tx, true, prefix, c));
-            } else {
-                l.change(event.message(changeLsn, null, false, prefix, c));
-            }
-            break;
-        }
         default:
-            throw new IOException("wal2json sent an action Walscope does not know: " + action);
+            change(lsn, l);
         }
     }
 
-    private void columnsV2(JsonParser p, TextTuple t) throws IOException {
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-            String name = null;
-            String type = null;
-            int oid = 0;
-            String value = null;
-            int state = Tuple.NULL;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String k = p.getCurrentName();
-                JsonToken v = p.nextToken();
-                switch (k) {
-                case "name":
-                    name = p.getText();
-                    break;
-                case "type":
-                    type = p.getText();
-                    break;
-                case "typeoid":
-                    oid = p.getIntValue();
-                    break;
-                case "value":
-                    value = text(p, v);
-                    state = value == null ? Tuple.NULL : Tuple.VALUE;
-                    break;
-                default:
-                    p.skipChildren();
-                }
-            }
-            t.add(name, converter(oid, type), bytea(oid, type, value), state);
-        }
-    }
-
-    /** wal2json prints bytea as hex without the {@code \x} of PostgreSQL's output: put it back. */
-    private static String bytea(int oid, String type, String value) {
-        if (value != null && (oid == 17 || oid == 0 && "bytea".equals(type)) && !value.startsWith("\\x")) {
-            return "\\x" + value;
-        }
-        return value;
-    }
-
-    // ---- format-version 1 ----
+    // ---- format-version 1: one object per transaction, its changes streamed ----
 
     private void transaction(long lsn, JsonParser p, ChangeListener l) throws Exception {
-        long xid = -1;
-        long ts = Transaction.UNKNOWN_TIME;
-        long nextLsn = Lsn.INVALID;
+        long txXid = -1;
+        long txTs = Transaction.UNKNOWN_TIME;
+        long txNext = Lsn.INVALID;
         boolean begun = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.getCurrentName();
+            String f = p.currentName();
             p.nextToken();
             switch (f) {
             case "xid":
-                xid = p.getLongValue();
+                txXid = p.getLongValue();
                 break;
             case "nextlsn":
-                nextLsn = Lsn.parse(p.getText());
+                txNext = lsn(p);
                 break;
             case "timestamp":
-                ts = timestamp(p.getText());
+                txTs = timestamp(p);
                 break;
             case "change":
                 while (p.nextToken() == JsonToken.START_OBJECT) {
                     if (!begun) {
-                        tx.begin(xid, Lsn.INVALID, ts);
+                        tx.begin(txXid, Lsn.INVALID, txTs);
                         inTx = true;
                         l.begin(tx);
                         begun = true;
                     }
-                    changeV1(lsn, p, l);
+                    fields(p);
+                    change(lsn, l);
                 }
                 break;
             default:
                 p.skipChildren();
             }
         }
-        if (!begun && xid >= 0) {
-            tx.begin(xid, Lsn.INVALID, ts);
+        if (!begun && txXid >= 0) {
+            tx.begin(txXid, Lsn.INVALID, txTs);
             inTx = true;
             l.begin(tx);
             begun = true;
         }
         if (begun) {
-            tx.commit(Lsn.INVALID, nextLsn != Lsn.INVALID ? nextLsn : lsn, ts);
+            tx.commit(Lsn.INVALID, txNext != Lsn.INVALID ? txNext : lsn, txTs);
             inTx = false;
             l.commit(tx);
         }
     }
 
-    private final List<String> names = new ArrayList<>();
-    private final List<String> types = new ArrayList<>();
-    private final List<Integer> oids = new ArrayList<>();
-    private final List<String> values = new ArrayList<>();
-    private final List<String> keyNames = new ArrayList<>();
-    private final List<String> keyTypes = new ArrayList<>();
-    private final List<Integer> keyOids = new ArrayList<>();
-    private final List<String> keyValues = new ArrayList<>();
+    // ---- one path for both versions ----
 
-    private void changeV1(long lsn, JsonParser p, ChangeListener l) throws Exception {
-        String kind = null;
-        String schema = null;
-        String table = null;
-        String prefix = null;
-        String content = null;
-        boolean transactional = false;
-        boolean hasOld = false;
-        names.clear();
-        types.clear();
-        oids.clear();
-        values.clear();
-        keyNames.clear();
-        keyTypes.clear();
-        keyOids.clear();
-        keyValues.clear();
+    /** Reads the fields of a version 2 record or a version 1 change item. */
+    private void fields(JsonParser p) throws IOException {
+        action = 0;
+        actionText = null;
+        xid = -1;
+        ts = Transaction.UNKNOWN_TIME;
+        recLsn = Lsn.INVALID;
+        nextLsn = Lsn.INVALID;
+        schema = null;
+        table = null;
+        prefix = null;
+        content = null;
+        transactional = false;
+        hasNew = false;
+        hasOld = false;
+        hasPk = false;
+        newCols.clear();
+        oldCols.clear();
         pk.clear();
-        boolean hasPk = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.getCurrentName();
+            String f = p.currentName();
             JsonToken t = p.nextToken();
             switch (f) {
-            case "kind":
-                kind = p.getText();
+            case "action": // version 2: B I U D T M C
+            case "kind": // version 1: insert update delete message
+                actionText = pool.of(p);
+                action = actionText.isEmpty() ? '?' : Character.toUpperCase(actionText.charAt(0));
+                break;
+            case "xid":
+                xid = p.getLongValue();
+                break;
+            case "timestamp":
+                ts = timestamp(p);
+                break;
+            case "lsn":
+                recLsn = lsn(p);
+                break;
+            case "nextlsn":
+                nextLsn = lsn(p);
                 break;
             case "schema":
-                schema = p.getText();
+                schema = pool.of(p);
                 break;
             case "table":
-                table = p.getText();
+                table = pool.of(p);
                 break;
+            case "columns":
             case "columnnames":
-                strings(p, names);
-                break;
             case "columntypes":
-                strings(p, types);
-                break;
             case "columntypeoids":
-                ints(p, oids);
-                break;
             case "columnvalues":
-                values(p, values);
+                hasNew = true;
+                newCols.read(p, f, pool);
                 break;
-            case "oldkeys":
+            case "identity":
+                hasOld = true;
+                oldCols.read(p, f, pool);
+                break;
+            case "oldkeys": // version 1: {"keynames": [...], "keytypes": [...], "keytypeoids": [...], "keyvalues": [...]}
                 hasOld = true;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String k = p.getCurrentName();
+                    String k = p.currentName();
                     p.nextToken();
-                    switch (k) {
-                    case "keynames":
-                        strings(p, keyNames);
-                        break;
-                    case "keytypes":
-                        strings(p, keyTypes);
-                        break;
-                    case "keytypeoids":
-                        ints(p, keyOids);
-                        break;
-                    case "keyvalues":
-                        values(p, keyValues);
-                        break;
-                    default:
-                        p.skipChildren();
-                    }
+                    oldCols.read(p, k, pool);
                 }
                 break;
             case "pk":
                 hasPk = true;
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String k = p.getCurrentName();
-                    p.nextToken();
-                    if (k.equals("pknames")) {
-                        strings(p, pk);
-                    } else {
-                        p.skipChildren();
-                    }
-                }
+                primaryKey(p, t);
                 break;
             case "transactional":
                 transactional = t == JsonToken.VALUE_TRUE;
@@ -393,94 +265,74 @@ public final class Wal2JsonDecoder extends TextDecoder {
                 p.skipChildren();
             }
         }
-        fill(newTuple.clear(), names, types, oids, values);
-        fill(oldTuple.clear(), keyNames, keyTypes, keyOids, keyValues);
-        switch (kind == null ? "" : kind) {
-        case "insert":
-            deliver(l, event.row(Op.INSERT, lsn, tx, schema, table, key(schema, table, newTuple, hasPk), null,
-                    newTuple));
+    }
+
+    /** Version 2's {@code [{"name": ...}, ...]} or version 1's {@code {"pknames": [...], ...}}. */
+    private void primaryKey(JsonParser p, JsonToken t) throws IOException {
+        if (t == JsonToken.START_ARRAY) {
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String k = p.currentName();
+                    p.nextToken();
+                    if (k.equals("name")) {
+                        pk.add(pool.of(p));
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+            }
+        } else if (t == JsonToken.START_OBJECT) {
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String k = p.currentName();
+                if (p.nextToken() == JsonToken.START_ARRAY && k.equals("pknames")) {
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        pk.add(pool.of(p));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        }
+    }
+
+    /** Delivers the change just read. */
+    private void change(long lsn, ChangeListener l) throws Exception {
+        long at = recLsn != Lsn.INVALID ? recLsn : lsn;
+        newCols.fill(newTuple.clear(), converters);
+        oldCols.fill(oldTuple.clear(), converters);
+        switch (action) {
+        case 'I':
+            deliver(l, event.row(Op.INSERT, at, tx, schema, table, key(newTuple), null, newTuple));
             break;
-        case "update":
-            if (hasOld && oldTuple.size() > newTuple.size()) {
+        case 'U':
+            if (hasOld && hasNew) {
                 newTuple.addMissingAsUnchanged(oldTuple);
                 newTuple.fillUnchangedFrom(oldTuple);
             }
-            deliver(l, event.row(Op.UPDATE, lsn, tx, schema, table, key(schema, table, newTuple, hasPk),
-                    hasOld ? oldTuple : null, newTuple));
+            deliver(l, event.row(Op.UPDATE, at, tx, schema, table, key(newTuple), hasOld ? oldTuple : null,
+                    newTuple));
             break;
-        case "delete":
-            deliver(l, event.row(Op.DELETE, lsn, tx, schema, table, key(schema, table, oldTuple, hasPk),
-                    hasOld ? oldTuple : null, null));
+        case 'D':
+            deliver(l, event.row(Op.DELETE, at, tx, schema, table, key(oldTuple), hasOld ? oldTuple : null, null));
             break;
-        case "message": {
+        case 'T':
+            deliver(l, event.truncate(at, tx, schema, table, false, false));
+            break;
+        case 'M': {
             byte[] c = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);
-            if (transactional) {
-                deliver(l, event.message(lsn, tx, true, prefix, c));
+            if (transactional && inTx) {
+                deliver(l, event.message(at, tx, true, prefix, c));
             } else {
-                l.change(event.message(lsn, null, false, prefix, c));
+                l.change(event.message(at, null, false, prefix, c));
             }
             break;
         }
         default:
-            throw new IOException("wal2json sent a change of kind Walscope does not know: " + kind);
+            throw new IOException("wal2json sent a change Walscope does not know: " + actionText);
         }
     }
 
-    private void fill(TextTuple t, List<String> n, List<String> ty, List<Integer> o, List<String> v) {
-        for (int i = 0; i < n.size(); i++) {
-            int oid = i < o.size() ? o.get(i) : 0;
-            String type = i < ty.size() ? ty.get(i) : null;
-            String value = bytea(oid, type, i < v.size() ? v.get(i) : null);
-            t.add(n.get(i), converter(oid, type), value,
-                    value == null ? Tuple.NULL : Tuple.VALUE);
-        }
-    }
-
-    private static void strings(JsonParser p, List<String> out) throws IOException {
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            out.add(p.getText());
-        }
-    }
-
-    private static void ints(JsonParser p, List<Integer> out) throws IOException {
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-            out.add(p.getIntValue());
-        }
-    }
-
-    private static void values(JsonParser p, List<String> out) throws IOException {
-        JsonToken t;
-        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-            out.add(text(p, t));
-        }
-    }
-
-    /** PostgreSQL's text of a wal2json value. */
-    private static String text(JsonParser p, JsonToken t) throws IOException {
-        switch (t) {
-        case VALUE_NULL:
-            return null;
-        case VALUE_TRUE:
-            return "t";
-        case VALUE_FALSE:
-            return "f";
-        case START_OBJECT:
-        case START_ARRAY:
-            p.skipChildren();
-            return null;
-        default:
-            return p.getText();
-        }
-    }
-
-    private ValueConverter converter(int oid, String type) {
-        if (oid != 0) {
-            return converters.forOid(oid, -1);
-        }
-        return type == null ? null : converters.forName(type);
-    }
-
-    private Tuple key(String schema, String table, TextTuple t, boolean hasPk) {
+    private Tuple key(TextTuple t) {
         return keyOf(hasPk && !pk.isEmpty() ? pk : keyColumns(schema, table), t);
     }
 }
