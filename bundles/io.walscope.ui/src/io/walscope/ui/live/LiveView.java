@@ -44,7 +44,7 @@ import io.walscope.ui.connections.ConnectionsView;
 public final class LiveView extends ViewPart {
     public static final String ID = "io.walscope.ui.live";
     /** Rows added to the table at a time: GTK appends them one by one, so a big catch-up would stall the display. */
-    static final int GROW_STEP = 2048;
+    static final int GROW_STEP = 512;
 
     private ConnectionProfile profile;
     private LiveSession session;
