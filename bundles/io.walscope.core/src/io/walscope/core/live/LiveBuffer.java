@@ -1,21 +1,67 @@
 package io.walscope.core.live;
 
 /**
- * A bounded ring of {@link LiveEvent}s: the reader appends without ever waiting for the display; when full, the
- * oldest events drop and are counted. Readers address events by their sequence number, so a view can keep
+ * A bounded ring of {@link LiveEvent}s: the reader appends without ever waiting for the display; when full — at
+ * its capacity in events, or at its budget in bytes (wide rows with large TOASTed values would otherwise fill the
+ * heap long before the count) — the oldest events drop and are counted. Readers address events by their sequence number, so a view can keep
  * indexes across appends. Thread-safe; appends and reads take one short lock.
  */
 public final class LiveBuffer {
+    /** The default byte budget: 256 MB of events' lines, texts, raw messages and strings. */
+    public static final long DEFAULT_MAX_BYTES = 256L << 20;
+    /** Bytes an event costs besides its arrays and strings (object headers, fields, references). */
+    static final int EVENT_OVERHEAD = 160;
     private final LiveEvent[] ring;
+    private final int[] weights;
+    private final long maxBytes;
+    private long bytes;
+    private RawMessage lastRaw;
     private long first = 1;
     private long next = 1;
     private long dropped;
 
+    /** A buffer of {@code capacity} events and {@link #DEFAULT_MAX_BYTES}. */
     public LiveBuffer(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity must be positive");
+        this(capacity, DEFAULT_MAX_BYTES);
+    }
+
+    /** A buffer of at most {@code capacity} events taking at most about {@code maxBytes} of heap. */
+    public LiveBuffer(int capacity, long maxBytes) {
+        if (capacity < 1 || maxBytes < 1) {
+            throw new IllegalArgumentException("capacity and byte budget must be positive");
         }
         ring = new LiveEvent[capacity];
+        weights = new int[capacity];
+        this.maxBytes = maxBytes;
+    }
+
+    /** The byte budget. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /** About how many bytes the events held take. */
+    public synchronized long bytes() {
+        return bytes;
+    }
+
+    /** An event's bytes; a raw message shared by several events counts once, with the first of them. */
+    private int weight(LiveEvent e) {
+        long w = EVENT_OVERHEAD + len(e.line()) + len(e.texts()) + 2L * (str(e.key()) + str(e.summary()));
+        RawMessage raw = e.raw();
+        if (raw != null && raw != lastRaw) {
+            w += len(raw.bytes());
+            lastRaw = raw;
+        }
+        return (int) Math.min(Integer.MAX_VALUE, w);
+    }
+
+    private static int len(byte[] b) {
+        return b == null ? 0 : b.length;
+    }
+
+    private static int str(String s) {
+        return s == null ? 0 : s.length();
     }
 
     public int capacity() {
@@ -32,12 +78,17 @@ public final class LiveBuffer {
         if (e.seq() != next) {
             throw new IllegalArgumentException("event " + e.seq() + " is not the next (" + next + ")");
         }
-        if (next - first == ring.length) {
-            ring[slot(first)] = null;
+        int w = weight(e);
+        while (next - first == ring.length || (next > first && bytes + w > maxBytes)) {
+            int old = slot(first);
+            ring[old] = null;
+            bytes -= weights[old];
             first++;
             dropped++;
         }
         ring[slot(next)] = e;
+        weights[slot(next)] = w;
+        bytes += w;
         next++;
     }
 
@@ -65,7 +116,7 @@ public final class LiveBuffer {
         return n;
     }
 
-    /** Events that dropped out because the buffer was full. */
+    /** Events that dropped out because the buffer was full (in events or in bytes). */
     public synchronized long dropped() {
         return dropped;
     }
@@ -78,6 +129,9 @@ public final class LiveBuffer {
     /** Forgets everything held; sequence numbers go on. */
     public synchronized void clear() {
         java.util.Arrays.fill(ring, null);
+        java.util.Arrays.fill(weights, 0);
+        bytes = 0;
+        lastRaw = null;
         first = next;
     }
 }

@@ -11,17 +11,21 @@ import io.walscope.ui.WalscopeUi;
 public final class LivePreferences extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
     public static final String BUFFER_SIZE = "live.bufferSize";
     public static final int DEFAULT_BUFFER_SIZE = 200_000;
+    public static final String BUFFER_MB = "live.bufferMegabytes";
+    public static final int DEFAULT_BUFFER_MB = (int) (io.walscope.core.live.LiveBuffer.DEFAULT_MAX_BYTES >> 20);
 
     public LivePreferences() {
         super(GRID);
         setDescription("The live view keeps the newest changes in a ring buffer; when it is full the oldest drop "
-                + "(the view says how many). Each change takes a few hundred bytes.");
+                + "(the view says how many). It is bounded in changes and in memory, whichever is reached first: a change of a"
+                + " narrow row takes well under 1 KB, one with large TOASTed values much more.");
     }
 
     @Override
     public void init(IWorkbench workbench) {
         setPreferenceStore(WalscopeUi.get().getPreferenceStore());
         getPreferenceStore().setDefault(BUFFER_SIZE, DEFAULT_BUFFER_SIZE);
+        getPreferenceStore().setDefault(BUFFER_MB, DEFAULT_BUFFER_MB);
     }
 
     @Override
@@ -29,5 +33,8 @@ public final class LivePreferences extends FieldEditorPreferencePage implements 
         IntegerFieldEditor size = new IntegerFieldEditor(BUFFER_SIZE, "Changes kept in the live view:", getFieldEditorParent());
         size.setValidRange(1_000, 5_000_000);
         addField(size);
+        IntegerFieldEditor mb = new IntegerFieldEditor(BUFFER_MB, "Memory for them (MB):", getFieldEditorParent());
+        mb.setValidRange(16, 16_384);
+        addField(mb);
     }
 }

@@ -225,7 +225,9 @@ public final class LiveView extends ViewPart {
     /** Starts watching with {@code options} (the Start dialog's result; tests call it directly). */
     public void start(StreamOptions options) {
         int capacity = WalscopeUi.get().getPreferenceStore().getInt(LivePreferences.BUFFER_SIZE);
-        buffer = new LiveBuffer(capacity > 0 ? capacity : LivePreferences.DEFAULT_BUFFER_SIZE);
+        int mb = WalscopeUi.get().getPreferenceStore().getInt(LivePreferences.BUFFER_MB);
+        buffer = new LiveBuffer(capacity > 0 ? capacity : LivePreferences.DEFAULT_BUFFER_SIZE,
+                (mb > 0 ? mb : LivePreferences.DEFAULT_BUFFER_MB) * (1L << 20));
         tree.reset();
         rates.restart();
         controls.resetTables();

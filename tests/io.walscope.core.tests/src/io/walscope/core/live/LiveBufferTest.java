@@ -42,6 +42,37 @@ class LiveBufferTest {
     }
 
     @Test
+    void aByteBudgetDropsTheOldestBeforeTheCountDoes() {
+        String wide = "{\"body\": \"" + "x".repeat(10_000) + "\"}";
+        int one = LiveBuffer.EVENT_OVERHEAD + wide.length() + 2 * ("id=1".length());
+        LiveBuffer b = new LiveBuffer(1_000, 3L * one + 10);
+        for (long s = 1; s <= 10; s++) {
+            b.add(event(s, Op.INSERT, "t", wide));
+        }
+        assertEquals(3, b.size(), "three wide changes fit the budget");
+        assertEquals(7, b.dropped());
+        assertTrue(b.bytes() <= b.maxBytes());
+        LiveBuffer tiny = new LiveBuffer(10, 100);
+        tiny.add(event(1, Op.INSERT, "t", wide));
+        assertEquals(1, tiny.size(), "one change larger than the budget is still shown");
+        tiny.add(event(2, Op.INSERT, "t", wide));
+        assertEquals(1, tiny.size());
+        assertEquals(2, tiny.get(2).seq());
+    }
+
+    @Test
+    void aRawMessageSharedByChangesCountsOnce() {
+        RawMessage raw = new RawMessage(1, new byte[50_000], 50_000);
+        LiveBuffer b = new LiveBuffer(100);
+        for (long s = 1; s <= 3; s++) {
+            b.add(new LiveEvent(s, s, s, 7, 0, Op.INSERT, "shop", "t", null, "", new byte[10], s, null, raw));
+        }
+        assertEquals(50_000 + 3 * (LiveBuffer.EVENT_OVERHEAD + 10), b.bytes());
+        b.clear();
+        assertEquals(0, b.bytes());
+    }
+
+    @Test
     void sequenceNumbersHaveNoGaps() {
         LiveBuffer b = new LiveBuffer(2);
         b.add(event(1, Op.INSERT, "t", "{}"));
