@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -21,6 +20,7 @@ import io.walscope.core.conn.Secrets;
 import io.walscope.core.profile.Plugin;
 import io.walscope.core.stream.ChangeEvent;
 import io.walscope.core.stream.Op;
+import io.walscope.testbed.Await;
 import io.walscope.testbed.PgTestBed;
 import io.walscope.testbed.TestServer;
 
@@ -139,13 +139,13 @@ class PluginsAndFaultsTest {
                 + cs.get().slotName() + "'");
         cs.set(new ChangeStream(s.profile(db), s.superuserSecrets(), new StreamOptions().plugin(Plugin.PGOUTPUT)));
         Thread writer = new Thread(() -> {
-            for (int i = 0; i < 50 && c.size() == 0; i++) {
-                s.sql(db, "INSERT INTO f VALUES (" + i + ")");
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
+            try {
+                // a change made once the temporary slot streams reaches the hook, which drops the connection
+                Await.until("the temporary slot to stream", Duration.ofSeconds(60),
+                        () -> cs.get().slotName() != null && active(s, db, cs.get().slotName()));
+                s.sql(db, "INSERT INTO f VALUES (1)");
+            } catch (Exception e) {
+                // the stream's assertion below reports what went wrong
             }
         });
         writer.start();
@@ -195,16 +195,7 @@ class PluginsAndFaultsTest {
             }
         });
         t.start();
-        for (int i = 0; i < 100; i++) {
-            try (Connection c = s.connect(db); Statement st = c.createStatement();
-                    var rs = st.executeQuery("SELECT active FROM pg_replication_slots WHERE slot_name = 'busy'")) {
-                rs.next();
-                if (rs.getBoolean(1)) {
-                    break;
-                }
-            }
-            Thread.sleep(100);
-        }
+        Await.until("slot busy to be in use", Duration.ofSeconds(30), () -> active(s, db, "busy"));
         WalscopeException e = assertThrows(WalscopeException.class, () -> ChangeStreamTest.stream(s, db,
                 new StreamOptions().plugin(Plugin.TEST_DECODING).slot("busy").maxEvents(1)));
         assertTrue(e.getMessage().startsWith("Slot \"busy\" is in use by process "), e.getMessage());
@@ -244,15 +235,11 @@ class PluginsAndFaultsTest {
         reader.start();
         writer.join(120_000);
         int last = written[0];
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline) {
+        Await.until("the last row written (" + last + ") to be streamed", Duration.ofSeconds(60), () -> {
             synchronized (c) {
-                if (c.events.stream().anyMatch(e -> e.after() != null && e.after().json(0).equals(String.valueOf(last)))) {
-                    break;
-                }
+                return c.events.stream().anyMatch(e -> e.after() != null && e.after().json(0).equals(String.valueOf(last)));
             }
-            Thread.sleep(50);
-        }
+        });
         cs.cancel();
         reader.join(30_000);
         Set<Integer> ids = new HashSet<>();
@@ -263,5 +250,16 @@ class PluginsAndFaultsTest {
         }
         assertTrue(reads >= 3000, "snapshot rows: " + reads);
         assertEquals(last, ids.size(), "every row once, as read or as insert");
+    }
+
+    /** True when the slot exists and a connection streams from it. */
+    private static boolean active(TestServer s, String db, String slot) throws Exception {
+        try (Connection c = s.connect(db); var ps = c.prepareStatement(
+                "SELECT active FROM pg_replication_slots WHERE slot_name = ?")) {
+            ps.setString(1, slot);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
     }
 }
