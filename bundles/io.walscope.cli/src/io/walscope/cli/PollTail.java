@@ -1,14 +1,11 @@
 package io.walscope.cli;
 
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
 import io.walscope.core.check.Scripts;
 import io.walscope.core.pg.stream.PollOptions;
-import io.walscope.core.pg.stream.StreamResult;
 import io.walscope.core.pg.stream.TimestampPoller;
 import io.walscope.core.stream.JsonLinesWriter;
 
@@ -73,21 +70,7 @@ final class PollTail {
                     cli.err().println("walscope tail: note: " + n);
                     cli.err().flush();
                 });
-        OutputStream raw = output == null || output.equals("-") ? cli.out() : TailCommand.open(output);
-        try (CtrlC ctrlC = new CtrlC(poller::cancel)) {
-            StreamResult r;
-            try (OutputStream out = new BufferedOutputStream(raw, 1 << 20);
-                    JsonLinesWriter w = new JsonLinesWriter(out, fmt, target.profile().getDatabase())) {
-                r = poller.run(w);
-            } finally {
-                if (raw != cli.out()) {
-                    raw.close();
-                }
-            }
-            cli.err().println(r.summaryLine());
-            cli.err().flush();
-            ctrlC.finished();
-        }
+        TailCommand.drain(cli, output, fmt, target.profile().getDatabase(), poller::cancel, poller::run);
         return Command.OK;
     }
 

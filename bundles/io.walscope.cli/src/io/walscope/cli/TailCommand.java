@@ -14,6 +14,7 @@ import io.walscope.core.pg.stream.ChangeStream;
 import io.walscope.core.pg.stream.StreamOptions;
 import io.walscope.core.pg.stream.StreamResult;
 import io.walscope.core.profile.Plugin;
+import io.walscope.core.stream.ChangeListener;
 import io.walscope.core.stream.JsonLinesWriter;
 import io.walscope.core.stream.Lsn;
 
@@ -89,12 +90,27 @@ final class TailCommand implements Command {
             demoPublication(cli, target, publication);
         }
         ChangeStream stream = new ChangeStream(target.profile(), target.secrets(), o);
+        drain(cli, output, fmt, target.profile().getDatabase(), stream::cancel, stream::run);
+        return OK;
+    }
+
+    /** A source of changes run to its end (a change stream or a poller). */
+    interface Source {
+        StreamResult run(ChangeListener listener) throws WalscopeException;
+    }
+
+    /**
+     * Runs {@code source} into JSON Lines on {@code output} (stdout for null or "-"), prints the final line on
+     * stderr; Ctrl-C ({@code cancel}) flushes what was written and exits 0.
+     */
+    static void drain(Cli cli, String output, JsonLinesWriter.Format fmt, String database, Runnable cancel,
+            Source source) throws Exception {
         OutputStream raw = output == null || output.equals("-") ? cli.out() : open(output);
-        try (CtrlC ctrlC = new CtrlC(stream::cancel)) {
+        try (CtrlC ctrlC = new CtrlC(cancel)) {
             StreamResult r;
             try (OutputStream out = new BufferedOutputStream(raw, 1 << 20);
-                    JsonLinesWriter w = new JsonLinesWriter(out, fmt, target.profile().getDatabase())) {
-                r = stream.run(w);
+                    JsonLinesWriter w = new JsonLinesWriter(out, fmt, database)) {
+                r = source.run(w);
             } finally {
                 if (raw != cli.out()) {
                     raw.close();
@@ -104,7 +120,6 @@ final class TailCommand implements Command {
             cli.err().flush();
             ctrlC.finished();
         }
-        return OK;
     }
 
     static OutputStream open(String file) throws WalscopeException {

@@ -2,8 +2,6 @@ package io.walscope.core.pg.stream;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +9,6 @@ import io.walscope.core.conn.Secrets;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.core.stream.ChangeEvent;
 import io.walscope.core.stream.ChangeListener;
-import io.walscope.core.stream.JsonLinesWriter;
 import io.walscope.testbed.TestServer;
 
 /**
@@ -21,10 +18,7 @@ import io.walscope.testbed.TestServer;
 final class PollRun implements ChangeListener, AutoCloseable {
     private static final long TIMEOUT_MS = 60_000;
     private final TimestampPoller poller;
-    private final List<ChangeEvent> events = new ArrayList<>();
-    private final List<String> json = new ArrayList<>();
-    private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    private final JsonLinesWriter w;
+    private final Collect collect = new Collect();
     private final Thread thread;
     private int rounds;
     private Throwable failure;
@@ -38,7 +32,6 @@ final class PollRun implements ChangeListener, AutoCloseable {
                 notices.add(n);
             }
         });
-        w = new JsonLinesWriter(buf, JsonLinesWriter.Format.JSONL, p.getDatabase());
         thread = new Thread(() -> {
             try {
                 poller.run(this);
@@ -70,11 +63,7 @@ final class PollRun implements ChangeListener, AutoCloseable {
 
     @Override
     public synchronized void change(ChangeEvent e) throws Exception {
-        events.add(e.copy());
-        w.change(e);
-        w.flush();
-        json.add(buf.toString(StandardCharsets.UTF_8).strip());
-        buf.reset();
+        collect.change(e);
         notifyAll();
     }
 
@@ -85,18 +74,22 @@ final class PollRun implements ChangeListener, AutoCloseable {
     }
 
     synchronized List<ChangeEvent> events() {
-        return new ArrayList<>(events);
+        synchronized (collect) {
+            return new ArrayList<>(collect.events);
+        }
     }
 
     synchronized List<String> json() {
-        return new ArrayList<>(json);
+        synchronized (collect) {
+            return new ArrayList<>(collect.json);
+        }
     }
 
     /** Waits until at least {@code n} events arrived. */
     synchronized void awaitEvents(int n) throws InterruptedException {
         long end = System.currentTimeMillis() + TIMEOUT_MS;
-        while (events.size() < n) {
-            waitUntil(end, "no " + n + " events: " + json);
+        while (collect.size() < n) {
+            waitUntil(end, "no " + n + " events: " + json());
         }
     }
 
