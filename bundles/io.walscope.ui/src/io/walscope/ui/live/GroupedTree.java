@@ -45,12 +45,18 @@ final class GroupedTree {
     /** Expanded transactions and the row each was last seen on. */
     private final Map<Long, Integer> expanded = new HashMap<>();
     private int lastOffset;
-    private boolean growing;
+    private final GrowTimer grow;
+    private boolean lastFollow;
 
     GroupedTree(Composite parent, Model model, Color[] opColors) {
         this.model = model;
         this.opColors = opColors;
         tree = Widgets.name(new Tree(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER), "live.tree");
+        grow = new GrowTimer(tree, () -> {
+            if (tree.isVisible()) {
+                refresh(false, lastFollow);
+            }
+        });
         tree.setHeaderVisible(true);
         tree.setLinesVisible(true);
         for (int i = 0; i < Rows.COLUMNS.length; i++) {
@@ -159,14 +165,9 @@ final class GroupedTree {
         } finally {
             tree.setRedraw(true);
         }
-        if (n < total && !growing) {
-            growing = true;
-            tree.getDisplay().timerExec(10, () -> {
-                growing = false;
-                if (!tree.isDisposed() && tree.isVisible()) {
-                    refresh(false, follow);
-                }
-            });
+        lastFollow = follow;
+        if (n < total) {
+            grow.schedule();
         }
     }
 

@@ -53,7 +53,7 @@ public final class LiveView extends ViewPart {
     private boolean groupedMode;
     private boolean paused;
     private boolean follow = true;
-    private boolean growing;
+    private GrowTimer grow;
     private int tableOffset;
     private final StatusLine.Rates rates = new StatusLine.Rates();
 
@@ -128,6 +128,11 @@ public final class LiveView extends ViewPart {
 
     private void createTable(Composite parent) {
         table = Widgets.name(new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.MULTI | SWT.BORDER), "live.table");
+        grow = new GrowTimer(table, () -> {
+            if (!groupedMode) {
+                refresh(false);
+            }
+        });
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         for (int i = 0; i < Rows.COLUMNS.length; i++) {
@@ -334,14 +339,8 @@ public final class LiveView extends ViewPart {
         } finally {
             table.setRedraw(true);
         }
-        if (n < total && !growing) {
-            growing = true;
-            table.getDisplay().timerExec(10, () -> {
-                growing = false;
-                if (!table.isDisposed() && !groupedMode) {
-                    refresh(false);
-                }
-            });
+        if (n < total) {
+            grow.schedule();
         }
     }
 
