@@ -42,7 +42,6 @@ final class LiveSession {
 
     private final ConnectionProfile profile;
     private final StreamOptions options;
-    private final PollOptions poll;
     private volatile TimestampPoller poller;
     private final LiveBuffer buffer;
     private final LiveCapture capture;
@@ -61,12 +60,11 @@ final class LiveSession {
         this.options = options;
         this.buffer = buffer;
         this.capture = new LiveCapture(buffer, profile.getDatabase());
-        this.poll = options.poll();
     }
 
     /** The polling options, or null when the session streams from a slot. */
     PollOptions polling() {
-        return poll;
+        return options.poll();
     }
 
     /** The status text of a polling session. */
@@ -125,7 +123,7 @@ final class LiveSession {
     void start() {
         startedNanos = System.nanoTime();
         set(State.STARTING, "connecting to " + profile.describe());
-        if (poll != null) {
+        if (options.poll() != null) {
             startPolling();
             return;
         }
@@ -150,7 +148,7 @@ final class LiveSession {
         walPosition = new Job("Walscope WAL position of " + profile.getName()) {
             @Override
             protected IStatus run(IProgressMonitor m) {
-                poll();
+                readWalPosition();
                 if (state == State.STARTING || state == State.RUNNING) {
                     schedule(2000);
                 }
@@ -163,6 +161,7 @@ final class LiveSession {
 
     /** Timestamp polling into the same capture; there is no slot and no WAL position to show. */
     private void startPolling() {
+        PollOptions poll = options.poll();
         reader = Job.create("Polling " + profile.getName(), (IProgressMonitor m) -> {
             try {
                 TimestampPoller p = new TimestampPoller(profile, UiConnections.secretsFor(profile), poll)
@@ -184,7 +183,8 @@ final class LiveSession {
         reader.schedule();
     }
 
-    private void poll() {
+    /** The server's WAL position and the slot's retained WAL, for the status line. */
+    private void readWalPosition() {
         try (Connection c = UiConnections.open(profile)) {
             boolean old = c.getMetaData().getDatabaseMajorVersion() < 10;
             String lsnFn = old ? "pg_current_xlog_location()" : "pg_current_wal_lsn()";

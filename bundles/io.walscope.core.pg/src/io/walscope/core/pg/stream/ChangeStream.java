@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -43,6 +44,8 @@ public final class ChangeStream {
     private final StreamOptions o;
     private final PgConnector connector;
     private volatile boolean cancelled;
+    /** Counted down by {@link #cancel()}: wakes a reconnect back-off at once. */
+    private final CountDownLatch cancelLatch = new CountDownLatch(1);
     private volatile String slotName;
 
     public ChangeStream(ConnectionProfile profile, Secrets secrets, StreamOptions options) {
@@ -59,6 +62,7 @@ public final class ChangeStream {
     /** Ends the stream after the current message; {@link #run} then flushes, confirms and returns. */
     public void cancel() {
         cancelled = true;
+        cancelLatch.countDown();
     }
 
     /** The slot in use (the generated name of a temporary slot), once known. */
@@ -287,7 +291,10 @@ public final class ChangeStream {
                 }
                 attempt++;
                 long backoffMs = Math.min(5000, 100L << Math.min(attempt, 6));
-                Thread.sleep(backoffMs);
+                if (cancelLatch.await(backoffMs, TimeUnit.MILLISECONDS)) {
+                    reason = "cancelled";
+                    break;
+                }
                 decoder.reset();
                 gate.reconnected(confirmed, attempt);
             }

@@ -40,9 +40,6 @@ import io.walscope.core.stream.Tuple;
  * timestamp is NULL are never read. {@link #cancel()} ends it after the current row; one thread runs {@link #run}.
  */
 public final class TimestampPoller {
-    private static final String TIMESTAMP = "timestamp without time zone";
-    private static final String TIMESTAMPTZ = "timestamp with time zone";
-
     private final ConnectionProfile profile;
     private final Secrets secrets;
     private final PollOptions o;
