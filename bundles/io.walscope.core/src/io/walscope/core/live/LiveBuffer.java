@@ -47,21 +47,13 @@ public final class LiveBuffer {
 
     /** An event's bytes; a raw message shared by several events counts once, with the first of them. */
     private int weight(LiveEvent e) {
-        long w = EVENT_OVERHEAD + len(e.line()) + len(e.texts()) + 2L * (str(e.key()) + str(e.summary()));
+        long w = EVENT_OVERHEAD + e.ownBytes();
         RawMessage raw = e.raw();
         if (raw != null && raw != lastRaw) {
-            w += len(raw.bytes());
+            w += raw.bytes().length;
             lastRaw = raw;
         }
         return (int) Math.min(Integer.MAX_VALUE, w);
-    }
-
-    private static int len(byte[] b) {
-        return b == null ? 0 : b.length;
-    }
-
-    private static int str(String s) {
-        return s == null ? 0 : s.length();
     }
 
     public int capacity() {

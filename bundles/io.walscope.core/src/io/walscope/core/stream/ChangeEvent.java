@@ -32,6 +32,7 @@ public final class ChangeEvent {
     private boolean transactional;
     private boolean cascade;
     private boolean restartIdentity;
+    private Replay replay;
 
     /** Sets a row change (insert, update, delete, read). */
     public ChangeEvent row(Op op, long lsn, Transaction tx, String schema, String table, Tuple key, Tuple before,
@@ -46,7 +47,25 @@ public final class ChangeEvent {
         this.after = after;
         this.prefix = null;
         this.content = null;
+        this.replay = null;
         return this;
+    }
+
+    /**
+     * Says that this change can be decoded again from a copy of the plugin message it came from (the message the
+     * listener last saw in {@link ChangeListener#raw}); set by the decoder after {@link #row}.
+     */
+    public ChangeEvent replayable(Replay r) {
+        this.replay = r;
+        return this;
+    }
+
+    /**
+     * How to decode this change again from a copy of its plugin message, or null when the plugin or the message
+     * does not allow it (then render it now). Only pgoutput's row messages outside streamed transactions do.
+     */
+    public Replay replay() {
+        return replay;
     }
 
     /** Sets a truncate of one table. */

@@ -22,10 +22,7 @@ public final class PgOutputDecoder implements Decoder {
     private final Map<Integer, PgOutputRelation> relations = new HashMap<>();
     private final Transaction tx = new Transaction();
     private final ChangeEvent event = new ChangeEvent();
-    private final PgOutputTuple oldTuple = new PgOutputTuple();
-    private final PgOutputTuple newTuple = new PgOutputTuple();
-    private final KeyView keyView = new KeyView();
-    private final KeyView beforeKeyView = new KeyView();
+    private final PgOutputRows rows = new PgOutputRows();
     private final Map<Long, StreamSpool> spools = new HashMap<>();
     private final Path spoolDir;
     private KeyColumns keys = KeyColumns.NONE;
@@ -209,38 +206,12 @@ public final class PgOutputDecoder implements Decoder {
             return;
         }
         switch (type) {
-        case 'I': {
-            PgOutputRelation r = relation(i32(a, p));
-            newTuple.read(a, p + 5, r);
-            Tuple key = r.keyIdx == null ? null : keyView.of(newTuple, r.keyIdx);
-            deliver(l, event.row(Op.INSERT, lsn, tx, r.schema, r.table, key, null, newTuple));
-            break;
-        }
-        case 'U': {
-            PgOutputRelation r = relation(i32(a, p));
-            p += 4;
-            byte k = a[p++];
-            Tuple before = null;
-            if (k == 'K' || k == 'O') {
-                p = oldTuple.read(a, p, r);
-                before = k == 'O' ? oldTuple : r.keyIdx == null ? oldTuple : beforeKeyView.of(oldTuple, r.keyIdx);
-                p++; // 'N'
-            }
-            newTuple.read(a, p, r);
-            if (k == 'O') {
-                newTuple.fillUnchangedFrom(oldTuple);
-            }
-            Tuple key = r.keyIdx == null ? null : keyView.of(newTuple, r.keyIdx);
-            deliver(l, event.row(Op.UPDATE, lsn, tx, r.schema, r.table, key, before, newTuple));
-            break;
-        }
+        case 'I':
+        case 'U':
         case 'D': {
             PgOutputRelation r = relation(i32(a, p));
-            byte k = a[p + 4];
-            oldTuple.read(a, p + 5, r);
-            Tuple key = r.keyIdx == null ? null : keyView.of(oldTuple, r.keyIdx);
-            Tuple before = k == 'O' || r.keyIdx == null ? oldTuple : beforeKeyView.of(oldTuple, r.keyIdx);
-            deliver(l, event.row(Op.DELETE, lsn, tx, r.schema, r.table, key, before, null));
+            // outside a streamed transaction the message is the one the listener saw in raw(): replayable
+            deliver(l, rows.read(type, lsn, tx, a, p, r).replayable(xid ? null : r));
             break;
         }
         case 'T': {

@@ -1,5 +1,6 @@
 package io.walscope.core.stream;
 
+import java.io.IOException;
 import java.util.List;
 
 import com.fasterxml.jackson.core.io.SerializedString;
@@ -7,7 +8,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import io.walscope.core.types.ValueConverter;
 
 /** A table as pgoutput's Relation message describes it, with the converter of each column. */
-final class PgOutputRelation {
+final class PgOutputRelation implements Replay {
     final int id;
     final String schema;
     final String table;
@@ -79,5 +80,16 @@ final class PgOutputRelation {
                 keyIdx[c++] = i;
             }
         }
+    }
+
+    /** Decodes a copy of a row message of this relation again (see {@link ChangeEvent#replay()}). */
+    @Override
+    public ChangeEvent decode(byte[] message, long lsn, Transaction tx) throws IOException {
+        byte type = message.length < 5 ? 0 : message[0];
+        if (type != 'I' && type != 'U' && type != 'D' || PgOutputDecoder.i32(message, 1) != id) {
+            throw new IOException("not a pgoutput row message of relation " + (id & 0xFFFFFFFFL) + " (" + schema
+                    + "." + table + ")");
+        }
+        return new PgOutputRows().read(type, lsn, tx, message, 1, this);
     }
 }

@@ -59,7 +59,7 @@ final class LiveSession {
         this.profile = profile;
         this.options = options;
         this.buffer = buffer;
-        this.capture = new LiveCapture(buffer, profile.getDatabase());
+        this.capture = new LiveCapture(buffer);
     }
 
     /** The polling options, or null when the session streams from a slot. */

@@ -37,7 +37,7 @@ class CaptureForViewerTest {
     @Test
     void numbersTransactionsAndLogsCommitsTheyTellLate() throws Exception {
         LiveBuffer b = new LiveBuffer(100);
-        LiveCapture c = new LiveCapture(b, "db");
+        LiveCapture c = new LiveCapture(b);
         Transaction tx = new Transaction();
         ChangeEvent e = new ChangeEvent();
         // test_decoding: commit LSN and time only at the commit
@@ -70,7 +70,7 @@ class CaptureForViewerTest {
     @Test
     void textsFollowTheJsonFieldsAndAnEqualAfterValueIsOneByte() throws Exception {
         LiveBuffer b = new LiveBuffer(10);
-        LiveCapture c = new LiveCapture(b, "db");
+        LiveCapture c = new LiveCapture(b);
         Transaction tx = new Transaction().begin(9, 0x10, 0);
         ChangeEvent e = new ChangeEvent();
         Tuple after = RenderedTuple.of(List.of("id", "body", "name"), new int[] { Tuple.VALUE, Tuple.UNCHANGED_TOAST, Tuple.VALUE },
@@ -97,7 +97,7 @@ class CaptureForViewerTest {
     @Test
     void aPluginMessageIsSharedByTheChangesDecodedFromIt() throws Exception {
         LiveBuffer b = new LiveBuffer(10);
-        LiveCapture c = new LiveCapture(b, "db");
+        LiveCapture c = new LiveCapture(b);
         assertTrue(c.wantsRaw());
         Transaction tx = new Transaction();
         ChangeEvent e = new ChangeEvent();
@@ -150,7 +150,7 @@ class CaptureForViewerTest {
     private static long[] measure(boolean textsAndRaw) throws Exception {
         int n = 50_000;
         LiveBuffer b = new LiveBuffer(n);
-        LiveCapture c = new LiveCapture(b, "shop");
+        LiveCapture c = new LiveCapture(b);
         Transaction tx = new Transaction();
         ChangeEvent e = new ChangeEvent();
         byte[] insert = new byte[60];

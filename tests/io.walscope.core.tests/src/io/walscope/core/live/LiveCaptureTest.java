@@ -28,7 +28,7 @@ class LiveCaptureTest {
     @Test
     void keyAndSummaryShowValuesAsJson() throws Exception {
         LiveBuffer buffer = new LiveBuffer(10);
-        LiveCapture c = new LiveCapture(buffer, "db");
+        LiveCapture c = new LiveCapture(buffer);
         Transaction tx = new Transaction().begin(42, 0x100, 1_700_000_000_000_000L);
         Tuple key = row("1");
         c.change(new ChangeEvent().row(Op.INSERT, 0x10, tx, "shop", "t", key, null,
@@ -53,7 +53,7 @@ class LiveCaptureTest {
     @Test
     void longSummariesAreCut() throws Exception {
         LiveBuffer buffer = new LiveBuffer(10);
-        LiveCapture c = new LiveCapture(buffer, "db");
+        LiveCapture c = new LiveCapture(buffer);
         String big = "\"" + "x".repeat(100_000) + "\"";
         c.change(new ChangeEvent().row(Op.INSERT, 0x10, new Transaction().begin(1, 0x100, 0), "s", "t", row("1"), null,
                 row("1", big)));
