@@ -43,8 +43,12 @@ import io.walscope.ui.connections.ConnectionsView;
  */
 public final class LiveView extends ViewPart {
     public static final String ID = "io.walscope.ui.live";
-    /** Rows added to the table at a time: GTK appends them one by one, so a big catch-up would stall the display. */
-    static final int GROW_STEP = 512;
+    /**
+     * Rows added to the table at a time, one step every {@link GrowTimer#STEP_MS}: GTK appends them one by one
+     * (about 2 µs each), so a big catch-up would stall the display; each step also repaints the table, so steps
+     * are few and large enough (2,048 rows: about 4 ms of appending, 25 repaints a second while catching up).
+     */
+    static final int GROW_STEP = 2048;
 
     private ConnectionProfile profile;
     private LiveSession session;
@@ -64,6 +68,8 @@ public final class LiveView extends ViewPart {
     private Label status;
     private LiveControls controls;
     private Throttler drainThrottler;
+    private long wrapCheckedNanos;
+    private int wrapCheckedLength;
     private final ISelectionListener selectionListener = (part, sel) -> {
         if (part instanceof ConnectionsView && sel instanceof IStructuredSelection s
                 && s.getFirstElement() instanceof ConnectionProfile p) {
@@ -363,10 +369,15 @@ public final class LiveView extends ViewPart {
         }
         String text = StatusLine.text(session, rows, paused, rates);
         if (!text.equals(status.getText())) {
-            int height = status.getSize().y;
             status.setText(text);
-            if (status.computeSize(status.getSize().x, SWT.DEFAULT).y != height) {
-                status.getParent().layout(); // wrapped onto more (or fewer) lines
+            // measuring the wrapped text costs a GTK size allocation: at most once a second, or when it grew a lot
+            long now = System.nanoTime();
+            if (now - wrapCheckedNanos > 1_000_000_000L || Math.abs(text.length() - wrapCheckedLength) > 8) {
+                wrapCheckedNanos = now;
+                wrapCheckedLength = text.length();
+                if (status.computeSize(status.getSize().x, SWT.DEFAULT).y != status.getSize().y) {
+                    status.getParent().layout(); // wrapped onto more (or fewer) lines
+                }
             }
         }
     }

@@ -1,13 +1,16 @@
 package io.walscope.ui.live;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.eclipse.swt.widgets.Display;
 
 /**
  * Measures the display thread's event-loop latency for the viewer benchmark: a timer posted every 10 ms records
  * how late it fires (actual − scheduled). A stall of the display thread shows as one late sample. Display
- * thread only.
+ * thread only, but for a watchdog thread that, when the display thread has not turned for {@link #STALL_MS},
+ * takes its stack once per stall: where the time went ({@link #stalls()}).
  */
 final class LatencyProbe {
     private static final int PERIOD_MS = 10;
@@ -17,6 +20,10 @@ final class LatencyProbe {
     private long scheduled;
     private boolean running;
     private boolean discardNext;
+    private static final long STALL_MS = 50;
+    private volatile long lastFire;
+    private final List<String> stalls = new ArrayList<>();
+    private Thread watchdog;
 
     LatencyProbe(Display display) {
         this.display = display;
@@ -24,11 +31,45 @@ final class LatencyProbe {
 
     void start() {
         running = true;
+        lastFire = System.nanoTime();
         post();
+        Thread ui = display.getThread();
+        watchdog = new Thread(() -> {
+            long reported = 0;
+            while (running) {
+                long since = lastFire;
+                if (since != reported && System.nanoTime() - since > STALL_MS * 1_000_000L) {
+                    reported = since;
+                    StringBuilder sb = new StringBuilder();
+                    StackTraceElement[] st = ui.getStackTrace();
+                    for (int i = 0; i < Math.min(st.length, 14); i++) {
+                        sb.append("\n      at ").append(st[i]);
+                    }
+                    synchronized (stalls) {
+                        stalls.add(String.format("display thread busy for %d ms so far:%s",
+                                (System.nanoTime() - since) / 1_000_000, sb));
+                    }
+                }
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-latency-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
     }
 
     void stop() {
         running = false;
+    }
+
+    /** The display thread's stack at each stall longer than {@link #STALL_MS}, once per stall. */
+    List<String> stalls() {
+        synchronized (stalls) {
+            return List.copyOf(stalls);
+        }
     }
 
     /** Runs {@code r} (a forced GC) on the display thread without counting the stall it causes. */
@@ -46,7 +87,9 @@ final class LatencyProbe {
         if (!running) {
             return;
         }
-        long late = Math.max(0, System.nanoTime() - scheduled) / 1000;
+        long now = System.nanoTime();
+        lastFire = now;
+        long late = Math.max(0, now - scheduled) / 1000;
         if (discardNext) {
             discardNext = false;
         } else {

@@ -141,6 +141,7 @@ class LiveViewBench {
                 live.rowCount(), s.capture().received(), s.buffer().capacity(), s.buffer().dropped());
         out.line("%-44s %s (target p99 < 100 ms: %s)", "display thread latency (10 ms timer)", probe.summary(),
                 BenchOut.verdict(probe.quantileMs(0.99) < 100));
+        stalls(probe);
         out.line("%-44s %12.0f MB after %,d events, view open (target < 512 MB: %s)", "heap used after a full GC",
                 heap, s.capture().received(), BenchOut.verdict(heap < 512));
         out.line("Status line at the end: %s", live.statusText());
@@ -272,6 +273,15 @@ class LiveViewBench {
         ConnectionProfile p = server.profile(db).setName("bench-" + db);
         WalscopeUi.get().secrets().put(p.getName(), SecretStore.Kind.PASSWORD, server.cluster().password().toCharArray());
         return p;
+    }
+
+    /** Where the display thread's longest stalls went (the first ten). */
+    private void stalls(LatencyProbe probe) {
+        List<String> st = probe.stalls();
+        out.line("%-44s %d", "display thread stalls over 50 ms", st.size());
+        for (String s : st.subList(0, Math.min(10, st.size()))) {
+            out.line("    %s", s);
+        }
     }
 
     /**
