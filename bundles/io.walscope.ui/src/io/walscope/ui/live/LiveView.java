@@ -49,6 +49,15 @@ public final class LiveView extends ViewPart {
      * are few and large enough (2,048 rows: about 4 ms of appending, 25 repaints a second while catching up).
      */
     static final int GROW_STEP = 2048;
+    /**
+     * A drain that takes this many changes in or more (40,000 a second at the 250 ms tick) is a burst: the table
+     * then grows by {@link #GROW_STEP} with each drain only, not also on the {@link GrowTimer} between drains.
+     * The newest rows show at every drain all the same; the older ones fill in once the burst is over (GTK's
+     * appends and repaints would otherwise take the CPU the reader needs, and stall the display).
+     */
+    static final int BURST_EVENTS = 10_000;
+    /** The longest the display thread takes new events in at a time (a text filter reads every change). */
+    static final long DRAIN_SLICE_MS = 20;
 
     private ConnectionProfile profile;
     private LiveSession session;
@@ -68,6 +77,9 @@ public final class LiveView extends ViewPart {
     private Label status;
     private LiveControls controls;
     private Throttler drainThrottler;
+    private boolean drainAgain;
+    /** The last drain took {@link #BURST_EVENTS} or more in. */
+    private boolean bursting;
     private long wrapCheckedNanos;
     private int wrapCheckedLength;
     private final ISelectionListener selectionListener = (part, sel) -> {
@@ -306,7 +318,10 @@ public final class LiveView extends ViewPart {
         updateStatus();
     }
 
-    /** Takes new events from the buffer into the table (display thread, on a throttle). */
+    /**
+     * Takes new events from the buffer into the table (display thread, on a throttle), for at most
+     * {@link #DRAIN_SLICE_MS} at a time; what is left is taken a moment later, so the event loop keeps turning.
+     */
     private void drain() {
         if (table.isDisposed() || buffer == null) {
             return;
@@ -314,9 +329,20 @@ public final class LiveView extends ViewPart {
         if (paused) {
             return;
         }
-        int flags = rows.drain(controls.table::add);
-        if (flags != 0) {
+        long from = rows.scanned();
+        int flags = rows.drain(controls.table::add, System.nanoTime() + DRAIN_SLICE_MS * 1_000_000L);
+        bursting = rows.scanned() - from >= BURST_EVENTS;
+        if ((flags & (ShownRows.ADDED | ShownRows.SHIFTED)) != 0) {
             refresh((flags & ShownRows.SHIFTED) != 0);
+        } else if (!groupedMode && !bursting && table.getItemCount() < rows.size()) {
+            grow.schedule(); // a burst is over: the older rows fill in
+        }
+        if ((flags & ShownRows.MORE) != 0 && !drainAgain) {
+            drainAgain = true;
+            table.getDisplay().timerExec(5, () -> {
+                drainAgain = false;
+                drain();
+            });
         }
     }
 
@@ -345,8 +371,8 @@ public final class LiveView extends ViewPart {
         } finally {
             table.setRedraw(true);
         }
-        if (n < total) {
-            grow.schedule();
+        if (n < total && !bursting) {
+            grow.schedule(); // while a burst arrives, the table grows only with each drain
         }
     }
 

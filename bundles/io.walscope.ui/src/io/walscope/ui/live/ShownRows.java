@@ -20,7 +20,9 @@ final class ShownRows implements GroupedTree.Model {
     static final int ADDED = 1;
     /** {@link #drain} saw changes drop out of the buffer: rows moved. */
     static final int SHIFTED = 2;
-    private static final int CHUNK = 8192;
+    /** {@link #drain} stopped at its deadline with changes still waiting: drain again soon. */
+    static final int MORE = 4;
+    private static final int CHUNK = 2048;
 
     private final SeqList visible = new SeqList();
     private final TxGroups groups = new TxGroups();
@@ -65,11 +67,18 @@ final class ShownRows implements GroupedTree.Model {
         return filter;
     }
 
-    /**
-     * Takes the new events of the buffer in; {@code newTable} hears of each table seen for the first time.
-     * Returns {@link #ADDED} and {@link #SHIFTED} flags.
-     */
+    /** {@link #drain(Consumer, long)} without a deadline: takes everything in. */
     int drain(Consumer<String> newTable) {
+        return drain(newTable, Long.MAX_VALUE);
+    }
+
+    /**
+     * Takes the new events of the buffer in; {@code newTable} hears of each table seen for the first time. Stops
+     * after the chunk that passes {@code deadlineNanos} ({@link System#nanoTime()}), so that a text filter over a
+     * fast stream does not hold the display thread. Returns {@link #ADDED}, {@link #SHIFTED} and {@link #MORE}
+     * flags.
+     */
+    int drain(Consumer<String> newTable, long deadlineNanos) {
         if (buffer == null) {
             return 0;
         }
@@ -104,6 +113,10 @@ final class ShownRows implements GroupedTree.Model {
                 }
             }
             scanned = chunk[n - 1].seq() + 1;
+            if (System.nanoTime() - deadlineNanos > 0 && deadlineNanos != Long.MAX_VALUE) {
+                flags |= buffer.nextSeq() > scanned ? MORE : 0;
+                break;
+            }
         }
         java.util.Arrays.fill(chunk, null);
         // what dropped out while this ran: the view holds at most the buffer's size instead of shrinking later
@@ -112,6 +125,11 @@ final class ShownRows implements GroupedTree.Model {
             flags |= SHIFTED;
         }
         return flags;
+    }
+
+    /** The sequence number {@link #drain} looks at next. */
+    long scanned() {
+        return scanned;
     }
 
     /** Events the buffer received that {@link #drain} has not looked at yet. */

@@ -78,4 +78,22 @@ class ShownRowsTest {
         assertEquals(3, r.shown());
         assertEquals(0, r.waiting());
     }
+
+    @Test
+    void aDrainPastItsDeadlineStopsAfterOneChunkAndSaysMoreAreWaiting() {
+        LiveBuffer b = new LiveBuffer(10_000);
+        ShownRows r = new ShownRows(() -> null);
+        r.reset(b, LiveFilter.ALL);
+        for (int i = 0; i < 5000; i++) {
+            add(b, 1 + i / 100, Op.INSERT);
+        }
+        long past = System.nanoTime() - 1;
+        assertEquals(ShownRows.ADDED | ShownRows.MORE, r.drain(t -> { }, past));
+        assertEquals(2048, r.size(), "one chunk");
+        assertEquals(5000 - 2048, r.waiting());
+        assertEquals(ShownRows.ADDED | ShownRows.MORE, r.drain(t -> { }, past));
+        assertEquals(ShownRows.ADDED, r.drain(t -> { }, past), "the last chunk: nothing left");
+        assertEquals(5000, r.size());
+        assertEquals(0, r.waiting());
+    }
 }
