@@ -13,17 +13,18 @@ import io.walscope.core.profile.Plugin;
 /**
  * pgoutput's fields printed from bytes captured from PostgreSQL 15 ({@code pg_logical_slot_peek_binary_changes},
  * proto_version 1): a table {@code t(id int, name text, note text, n numeric)} with REPLICA IDENTITY FULL, a table
- * {@code d(id int primary key, name text)} with DEFAULT, and a TOASTed column left unchanged by an update.
+ * {@code d(id int primary key, name text)} with DEFAULT, and a TOASTed column left unchanged by an update. The
+ * messages serve ReplayedEventTest too.
  */
 class PgOutputDumpTest {
-    private static final String BEGIN = "4200000000015402d8000303f95528ae38000002d6";
-    private static final String RELATION_T = "52000040117075626c69630074006600040169640000000017ffffffff016e616d650000000019ffffffff016e6f74650000000019ffffffff016e00000006a4ffffffff";
-    private static final String INSERT_T = "49000040114e0004740000000131740000000566697273746e7400000004312e3530";
-    private static final String UPDATE_T_FULL = "55000040114f0004740000000131740000000566697273746e7400000004312e35304e0004740000000131740000000546495253546e7400000004312e3530";
-    private static final String UPDATE_D_DEFAULT = "55000040184e0002740000000137740000000179";
-    private static final String DELETE_D_KEY = "44000040184b00027400000001376e";
-    private static final String COMMIT = "430000000000015402d80000000001540308000303f95528ae38";
-    private static final String UPDATE_TOAST = "55000040224e000374000000013175740000000135";
+    static final String BEGIN = "4200000000015402d8000303f95528ae38000002d6";
+    static final String RELATION_T = "52000040117075626c69630074006600040169640000000017ffffffff016e616d650000000019ffffffff016e6f74650000000019ffffffff016e00000006a4ffffffff";
+    static final String INSERT_T = "49000040114e0004740000000131740000000566697273746e7400000004312e3530";
+    static final String UPDATE_T_FULL = "55000040114f0004740000000131740000000566697273746e7400000004312e35304e0004740000000131740000000546495253546e7400000004312e3530";
+    static final String UPDATE_D_DEFAULT = "55000040184e0002740000000137740000000179";
+    static final String DELETE_D_KEY = "44000040184b00027400000001376e";
+    static final String COMMIT = "430000000000015402d80000000001540308000303f95528ae38";
+    static final String UPDATE_TOAST = "55000040224e000374000000013175740000000135";
 
     private static String dump(String hex, List<String> names) {
         return PgOutputDump.dump(HexFormat.of().parseHex(hex), names);

@@ -24,14 +24,9 @@ import io.walscope.core.stream.Transaction;
  * plus Relation messages built here for the DEFAULT and the TOAST tables.
  */
 class ReplayedEventTest {
-    private static final String BEGIN = "4200000000015402d8000303f95528ae38000002d6";
-    private static final String RELATION_T = "52000040117075626c69630074006600040169640000000017ffffffff016e616d650000000019ffffffff016e6f74650000000019ffffffff016e00000006a4ffffffff";
-    private static final String INSERT_T = "49000040114e0004740000000131740000000566697273746e7400000004312e3530";
-    private static final String UPDATE_T_FULL = "55000040114f0004740000000131740000000566697273746e7400000004312e35304e0004740000000131740000000546495253546e7400000004312e3530";
-    private static final String UPDATE_D_DEFAULT = "55000040184e0002740000000137740000000179";
-    private static final String DELETE_D_KEY = "44000040184b00027400000001376e";
-    private static final String UPDATE_TOAST = "55000040224e000374000000013175740000000135";
-    private static final String COMMIT = "430000000000015402d80000000001540308000303f95528ae38";
+    private static final String BEGIN = PgOutputDumpTest.BEGIN;
+    private static final String RELATION_T = PgOutputDumpTest.RELATION_T;
+    private static final String COMMIT = PgOutputDumpTest.COMMIT;
 
     /** A Relation message: {@code cols} as name:typeOid, key columns flagged with a leading '*'. */
     private static byte[] relation(int id, String table, char ident, String... cols) {
@@ -113,9 +108,9 @@ class ReplayedEventTest {
 
     @Test
     void replayedChangesRenderExactlyAsOnArrival() throws Exception {
-        List<byte[]> messages = List.of(hex(BEGIN), hex(RELATION_T), hex(INSERT_T), hex(UPDATE_T_FULL),
-                relation(0x4018, "d", 'd', "*id:23", "name:25"), hex(UPDATE_D_DEFAULT), hex(DELETE_D_KEY),
-                relation(0x4022, "toasty", 'd', "*id:23", "body:25", "n:23"), hex(UPDATE_TOAST), hex(COMMIT));
+        List<byte[]> messages = List.of(hex(BEGIN), hex(RELATION_T), hex(PgOutputDumpTest.INSERT_T), hex(PgOutputDumpTest.UPDATE_T_FULL),
+                relation(0x4018, "d", 'd', "*id:23", "name:25"), hex(PgOutputDumpTest.UPDATE_D_DEFAULT), hex(PgOutputDumpTest.DELETE_D_KEY),
+                relation(0x4022, "toasty", 'd', "*id:23", "body:25", "n:23"), hex(PgOutputDumpTest.UPDATE_TOAST), hex(COMMIT));
         LiveBuffer kept = new LiveBuffer(100);
         LiveBuffer now = new LiveBuffer(100);
         stream(new LiveCapture(kept), messages);
