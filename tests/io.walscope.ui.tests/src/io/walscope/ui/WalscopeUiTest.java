@@ -445,6 +445,67 @@ class WalscopeUiTest {
             live.stop();
             Ui.waitUntil(display, () -> live.stateText().startsWith("STOPPED") && !slotExists(st, slot2),
                     Duration.ofSeconds(30), () -> "test_decoding to stop: " + live.stateText());
+
+            otherPlugins(display, w, live, table, values, raw);
+        }
+    }
+
+    /**
+     * wal2json and decoderbufs (on Debian's PostgreSQL 15, which has them): the same FULL update in the detail pane
+     * and the raw tab. wal2json sends values as JSON, turned back into PostgreSQL's text; decoderbufs sends them
+     * typed, so the text columns stay empty and the note says why.
+     */
+    private void otherPlugins(Display display, IWorkbenchWindow w, LiveView live, Table table, Table values, Text raw)
+            throws Exception {
+        try (TestServer pg15 = io.walscope.testbed.PgTestBed.dedicated("15", "ui-plugins", c -> { })) {
+            String db = pg15.createDatabase("plugins");
+            pg15.sql(db, "CREATE TABLE t (id int PRIMARY KEY, name text, note text)", "ALTER TABLE t REPLICA IDENTITY FULL",
+                    "INSERT INTO t VALUES (1, 'first', 'a')");
+            ConnectionProfile p = pg15.profile(db).setName("ui-plugins");
+            WalscopeUi.get().secrets().put(p.getName(), SecretStore.Kind.PASSWORD,
+                    pg15.cluster().password().toCharArray());
+            live.setProfile(p);
+            try (Connection c = pg15.connect(db); Statement st = c.createStatement()) {
+                int n = 0;
+                for (Plugin plugin : List.of(Plugin.WAL2JSON, Plugin.DECODERBUFS)) {
+                    live.start(new StreamOptions().plugin(plugin));
+                    Ui.waitUntil(display, () -> live.stateText().startsWith("RUNNING") && live.slotName() != null
+                            && slotExists(st, live.slotName()), Duration.ofSeconds(60),
+                            () -> plugin.id() + " to run: " + live.stateText());
+                    st.execute("UPDATE t SET name = '" + (++n % 2 == 1 ? "FIRST" : "first") + "' WHERE id = 1");
+                    Ui.waitUntil(display, () -> rows(live, "public.t").size() == 1, Duration.ofSeconds(30),
+                            () -> "the " + plugin.id() + " change: " + live.statusText());
+                    LiveEvent e = rows(live, "public.t").get(0);
+                    assertEquals(Op.UPDATE, e.op());
+                    assertEquals("id=1", e.key());
+                    table.setSelection(rowOf(live, e));
+                    Ui.click(table);
+                    Ui.waitUntil(display, () -> values.getItemCount() == 3, Duration.ofSeconds(5), () -> "the detail pane");
+                    String before = n % 2 == 1 ? "first" : "FIRST";
+                    String after = n % 2 == 1 ? "FIRST" : "first";
+                    String note = Ui.find(display, "live.detail.note", Label.class).getText();
+                    if (plugin == Plugin.WAL2JSON) {
+                        assertEquals(List.of("name", before, after, "\"" + before + "\"", "\"" + after + "\""),
+                                texts(values.getItem(1), 5));
+                        assertTrue(raw.getText().startsWith("wal2json message at "), raw.getText());
+                        assertTrue(raw.getText().contains("\"" + after + "\""), raw.getText());
+                    } else {
+                        assertEquals(List.of("name", "", "", "\"" + before + "\"", "\"" + after + "\""),
+                                texts(values.getItem(1), 5));
+                        assertTrue(note.contains("sent typed by decoderbufs"), note);
+                        assertTrue(raw.getText().startsWith("decoderbufs message at "), raw.getText());
+                        assertTrue(raw.getText().contains(after), raw.getText());
+                    }
+                    org.eclipse.swt.custom.CTabFolder tabs = (org.eclipse.swt.custom.CTabFolder) raw.getParent().getParent();
+                    tabs.setSelection(2);
+                    Ui.screenshot(w.getShell(), "live-view-raw-" + plugin.id());
+                    tabs.setSelection(0);
+                    String slot = live.slotName();
+                    live.stop();
+                    Ui.waitUntil(display, () -> live.stateText().startsWith("STOPPED") && !slotExists(st, slot),
+                            Duration.ofSeconds(30), () -> plugin.id() + " to stop: " + live.stateText());
+                }
+            }
         }
     }
 
