@@ -47,6 +47,7 @@ final class GroupedTree {
     private int lastOffset;
     private final GrowTimer grow;
     private boolean lastFollow;
+    private boolean bursting;
 
     GroupedTree(Composite parent, Model model, Color[] opColors) {
         this.model = model;
@@ -166,7 +167,15 @@ final class GroupedTree {
             tree.setRedraw(true);
         }
         lastFollow = follow;
-        if (n < total) {
+        if (n < total && !bursting) {
+            grow.schedule(); // while a burst arrives, the tree grows only with each drain (see LiveView)
+        }
+    }
+
+    /** Whether a burst is arriving ({@link LiveView#BURST_EVENTS}); once it is over, the older rows fill in. */
+    void burst(boolean b) {
+        bursting = b;
+        if (!b && tree.isVisible() && tree.getItemCount() < model.groups().size()) {
             grow.schedule();
         }
     }

@@ -332,6 +332,7 @@ public final class LiveView extends ViewPart {
         long from = rows.scanned();
         int flags = rows.drain(controls.table::add, System.nanoTime() + DRAIN_SLICE_MS * 1_000_000L);
         bursting = rows.scanned() - from >= BURST_EVENTS;
+        tree.burst(bursting);
         if ((flags & (ShownRows.ADDED | ShownRows.SHIFTED)) != 0) {
             refresh((flags & ShownRows.SHIFTED) != 0);
         } else if (!groupedMode && !bursting && table.getItemCount() < rows.size()) {
