@@ -155,22 +155,22 @@ public final class LiveEvent {
 
     /** The key as {@code a=1, b="x"}, or null. */
     public String key() {
-        return replay == null ? key : LiveRender.get().key(decode());
+        return replay == null ? key : render(LiveRender::key);
     }
 
     /** What changed, for the table's last column. */
     public String summary() {
-        return replay == null ? summary : LiveRender.get().summary(decode());
+        return replay == null ? summary : render(LiveRender::summary);
     }
 
     /** The JSON line, UTF-8, without newline; do not modify. */
     public byte[] line() {
-        return replay == null ? line : LiveRender.get().line(decode());
+        return replay == null ? line : render(LiveRender::line);
     }
 
     /** PostgreSQL's text of the values ({@link LiveTexts}), or null when the plugin sent none. */
     public byte[] texts() {
-        return replay == null ? texts : LiveRender.get().texts(decode());
+        return replay == null ? texts : render(LiveRender::texts);
     }
 
     /**
@@ -193,16 +193,25 @@ public final class LiveEvent {
         return s == null ? 0 : s.length();
     }
 
-    /** The change decoded again from its message. */
-    private ChangeEvent decode() {
-        Transaction tx = new Transaction().begin(xid, commitLsn,
-                commitMicros == 0 ? Transaction.UNKNOWN_TIME : commitMicros);
-        try {
-            return replay.decode(raw.bytes(), lsn, tx);
-        } catch (java.io.IOException e) {
-            // the message was checked when the change arrived: this is a bug, not bad input
-            throw new IllegalStateException(e.getMessage(), e);
+    /**
+     * {@code what} of the change decoded again from its message, by this thread's renderer. The renderer keeps the
+     * last change it decoded, so asking one change for its key, summary and texts in a row decodes it once.
+     */
+    private <T> T render(java.util.function.BiFunction<LiveRender, ChangeEvent, T> what) {
+        LiveRender r = LiveRender.get();
+        ChangeEvent c = r.decoded(this);
+        if (c == null) {
+            Transaction tx = new Transaction().begin(xid, commitLsn,
+                    commitMicros == 0 ? Transaction.UNKNOWN_TIME : commitMicros);
+            try {
+                c = replay.decode(raw.bytes(), lsn, tx);
+            } catch (java.io.IOException e) {
+                // the message was checked when the change arrived: this is a bug, not bad input
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            r.remember(this, c);
         }
+        return what.apply(r, c);
     }
 
     /** {@code schema.table}. */

@@ -23,6 +23,9 @@ final class LiveRender {
     private final LiveTexts texts = new LiveTexts();
     private final JsonLinesWriter writer;
     private StringBuilder pairsText = new StringBuilder(256);
+    /** The last change decoded again for this thread, and the event it belongs to. */
+    private LiveEvent lastEvent;
+    private ChangeEvent lastDecoded;
 
     LiveRender() {
         try {
@@ -36,6 +39,17 @@ final class LiveRender {
     /** This thread's renderer. */
     static LiveRender get() {
         return PER_THREAD.get();
+    }
+
+    /** The decoded change of {@code e} if it is the last one {@link #remember}ed, else null. */
+    ChangeEvent decoded(LiveEvent e) {
+        return e == lastEvent ? lastDecoded : null;
+    }
+
+    /** Keeps {@code e}'s decoded change (its tuples are its own, not reused) for the next question about it. */
+    void remember(LiveEvent e, ChangeEvent decoded) {
+        lastEvent = e;
+        lastDecoded = decoded;
     }
 
     /** The change's JSON line, UTF-8, without its newline. */

@@ -47,7 +47,6 @@ final class GroupedTree {
     private int lastOffset;
     private final GrowTimer grow;
     private boolean lastFollow;
-    private boolean bursting;
 
     GroupedTree(Composite parent, Model model, Color[] opColors) {
         this.model = model;
@@ -167,17 +166,14 @@ final class GroupedTree {
             tree.setRedraw(true);
         }
         lastFollow = follow;
-        if (n < total && !bursting) {
-            grow.schedule(); // while a burst arrives, the tree grows only with each drain (see LiveView)
+        if (n < total) {
+            grow.schedule();
         }
     }
 
-    /** Whether a burst is arriving ({@link LiveView#BURST_EVENTS}); once it is over, the older rows fill in. */
+    /** Holds the growth steps while a burst arrives ({@link LiveView#BURST_EVENTS}); see {@link GrowTimer#hold}. */
     void burst(boolean b) {
-        bursting = b;
-        if (!b && tree.isVisible() && tree.getItemCount() < model.groups().size()) {
-            grow.schedule();
-        }
+        grow.hold(b);
     }
 
     /** Moves the expanded state along with its transaction. */

@@ -78,8 +78,6 @@ public final class LiveView extends ViewPart {
     private LiveControls controls;
     private Throttler drainThrottler;
     private boolean drainAgain;
-    /** The last drain took {@link #BURST_EVENTS} or more in. */
-    private boolean bursting;
     private long wrapCheckedNanos;
     private int wrapCheckedLength;
     private final ISelectionListener selectionListener = (part, sel) -> {
@@ -331,12 +329,11 @@ public final class LiveView extends ViewPart {
         }
         long from = rows.scanned();
         int flags = rows.drain(controls.table::add, System.nanoTime() + DRAIN_SLICE_MS * 1_000_000L);
-        bursting = rows.scanned() - from >= BURST_EVENTS;
+        boolean bursting = rows.scanned() - from >= BURST_EVENTS;
+        grow.hold(bursting);
         tree.burst(bursting);
         if ((flags & (ShownRows.ADDED | ShownRows.SHIFTED)) != 0) {
             refresh((flags & ShownRows.SHIFTED) != 0);
-        } else if (!groupedMode && !bursting && table.getItemCount() < rows.size()) {
-            grow.schedule(); // a burst is over: the older rows fill in
         }
         if ((flags & ShownRows.MORE) != 0 && !drainAgain) {
             drainAgain = true;
@@ -372,8 +369,8 @@ public final class LiveView extends ViewPart {
         } finally {
             table.setRedraw(true);
         }
-        if (n < total && !bursting) {
-            grow.schedule(); // while a burst arrives, the table grows only with each drain
+        if (n < total) {
+            grow.schedule(); // held while a burst arrives: the table then grows only with each drain
         }
     }
 

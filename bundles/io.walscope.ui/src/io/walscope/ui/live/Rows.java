@@ -34,9 +34,10 @@ final class Rows {
         if (ev == null) {
             return DROPPED;
         }
+        String key = ev.key(); // a kept pgoutput change renders it on each call
         return new String[] { time(ev.commitMicros()), Lsn.format(ev.lsn() != 0 ? ev.lsn() : ev.commitLsn()),
             ev.xid() < 0 ? "" : Long.toString(ev.xid()), ev.op().json(), ev.qualifiedTable(),
-            ev.key() == null ? "" : ev.key(), ev.summary() };
+            key == null ? "" : key, ev.summary() };
     }
 
     /** A transaction's row, and the op its changes share (null when mixed). */

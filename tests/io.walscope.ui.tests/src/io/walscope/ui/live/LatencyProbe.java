@@ -3,6 +3,9 @@ package io.walscope.ui.live;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.swt.widgets.Display;
 
@@ -23,7 +26,7 @@ final class LatencyProbe {
     private static final long STALL_MS = 50;
     private volatile long lastFire;
     private final List<String> stalls = new ArrayList<>();
-    private Thread watchdog;
+    private ScheduledExecutorService watchdog;
 
     LatencyProbe(Display display) {
         this.display = display;
@@ -34,35 +37,34 @@ final class LatencyProbe {
         lastFire = System.nanoTime();
         post();
         Thread ui = display.getThread();
-        watchdog = new Thread(() -> {
-            long reported = 0;
-            while (running) {
-                long since = lastFire;
-                if (since != reported && System.nanoTime() - since > STALL_MS * 1_000_000L) {
-                    reported = since;
-                    StringBuilder sb = new StringBuilder();
-                    StackTraceElement[] st = ui.getStackTrace();
-                    for (int i = 0; i < Math.min(st.length, 14); i++) {
-                        sb.append("\n      at ").append(st[i]);
-                    }
-                    synchronized (stalls) {
-                        stalls.add(String.format("display thread busy for %d ms so far:%s",
-                                (System.nanoTime() - since) / 1_000_000, sb));
-                    }
+        long[] reported = { 0 };
+        watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-latency-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        watchdog.scheduleAtFixedRate(() -> {
+            long since = lastFire;
+            if (since != reported[0] && System.nanoTime() - since > STALL_MS * 1_000_000L) {
+                reported[0] = since;
+                StringBuilder sb = new StringBuilder();
+                StackTraceElement[] st = ui.getStackTrace();
+                for (int i = 0; i < Math.min(st.length, 14); i++) {
+                    sb.append("\n      at ").append(st[i]);
                 }
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    return;
+                synchronized (stalls) {
+                    stalls.add(String.format("display thread busy for %d ms so far:%s",
+                            (System.nanoTime() - since) / 1_000_000, sb));
                 }
             }
-        }, "bench-latency-watchdog");
-        watchdog.setDaemon(true);
-        watchdog.start();
+        }, 2, 2, TimeUnit.MILLISECONDS);
     }
 
     void stop() {
         running = false;
+        if (watchdog != null) {
+            watchdog.shutdownNow();
+        }
     }
 
     /** The display thread's stack at each stall longer than {@link #STALL_MS}, once per stall. */
