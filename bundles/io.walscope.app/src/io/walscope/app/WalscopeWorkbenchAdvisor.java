@@ -32,12 +32,23 @@ public class WalscopeWorkbenchAdvisor extends WorkbenchAdvisor {
             @Override
             public void preWindowOpen() {
                 IWorkbenchWindowConfigurer c = getWindowConfigurer();
-                c.setInitialSize(new Point(1200, 800));
+                c.setInitialSize(new Point(1280, 860));
                 c.setShowStatusLine(true);
                 c.setShowCoolBar(true);
                 c.setShowMenuBar(true);
                 c.setShowProgressIndicator(true);
                 c.setTitle(demo ? "Walscope — demo database" : "Walscope");
+            }
+
+            @Override
+            public void postWindowOpen() {
+                WindowBounds.restore(getWindowConfigurer().getWindow().getShell());
+            }
+
+            @Override
+            public boolean preWindowShellClose() {
+                WindowBounds.save(getWindowConfigurer().getWindow().getShell());
+                return true;
             }
         };
     }

@@ -24,6 +24,13 @@ final class CheckCommand implements Command {
     }
 
     @Override
+    public List<Opt> options() {
+        return List.of(Opt.value("--schema", "S", "a schema to check (repeatable; default the profile's)"),
+                Opt.value("--plugin", "P", "the plugin the pipeline will use", "pgoutput", "wal2json", "decoderbufs", "test_decoding"),
+                Opt.flag("--json", "print JSON: {server, findings: [{id, status, subject, message, fix}]}"));
+    }
+
+    @Override
     public int run(Cli cli, List<String> args) throws Exception {
         Args a = new Args(args);
         boolean json = a.flag("--json");

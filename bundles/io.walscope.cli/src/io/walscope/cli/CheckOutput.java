@@ -64,6 +64,16 @@ final class CheckOutput {
                 f.fix().sql().forEach(sql::add);
                 fix.put("needs_restart", f.fix().needsRestart());
                 fix.put("needs_superuser", f.fix().needsSuperuser());
+                if (f.fix().onPrimary()) {
+                    // a standby was checked: the sql runs on its primary, "then" back on the standby
+                    fix.put("runs_on", "primary");
+                    fix.put("primary", f.fix().primary().isEmpty() ? null : f.fix().primary());
+                    ArrayNode then = fix.putArray("then");
+                    f.fix().then().forEach(then::add);
+                }
+                if (f.fix().replication()) {
+                    fix.put("replication", true);
+                }
             }
         }
         return m.writeValueAsString(o);
@@ -94,10 +104,15 @@ final class CheckOutput {
             out.printf("%-6s %-28s %-32s %s%n", f.status().id(), f.id(), f.subject(), f.message());
             if (f.fix() != null) {
                 String flags = (f.fix().needsRestart() ? " [needs restart]" : "") + (f.fix().needsSuperuser() ? " [needs superuser]" : "")
-                        + (f.fix().explicitOnly() ? " [only when chosen]" : "");
+                        + (f.fix().explicitOnly() ? " [only when chosen]" : "")
+                        + (f.fix().replication() ? " [replication connection]" : "");
+                String label = f.fix().onPrimary() ? "on " + f.fix().primaryName() + ":" : "fix:";
                 for (String s : f.fix().sql()) {
-                    out.printf("%-6s %-28s   fix: %s;%s%n", "", "", oneLine(s), flags);
+                    out.printf("%-6s %-28s   %s %s;%s%n", "", "", label, oneLine(s), flags);
                     flags = "";
+                }
+                for (String s : f.fix().then()) {
+                    out.printf("%-6s %-28s   then here: %s;%n", "", "", oneLine(s));
                 }
             }
         }

@@ -10,6 +10,7 @@ import io.walscope.core.conn.ConnectionOptions;
 import io.walscope.core.conn.Secrets;
 import io.walscope.core.pg.PgConnector;
 import io.walscope.core.pg.PgErrors;
+import io.walscope.core.pg.PgPass;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.secure.EquinoxSecretStore;
 import io.walscope.core.profile.ProfileStore;
@@ -25,7 +26,7 @@ public final class Cli implements AutoCloseable {
     private final PrintStream err;
     private final Map<String, String> env;
     private ConnectionOptions connection;
-    private SecretStore secretStore;
+    private EquinoxSecretStore secretStore;
     private DemoDatabase demo;
 
     public Cli(PrintStream out, PrintStream err, Map<String, String> env) {
@@ -64,6 +65,12 @@ public final class Cli implements AutoCloseable {
             secretStore = EquinoxSecretStore.open();
         }
         return secretStore;
+    }
+
+    /** Where the secure storage's master key is: the OS keyring or the 0600 file. */
+    public EquinoxSecretStore.MasterKey masterKey() throws WalscopeException {
+        secrets();
+        return secretStore.masterKey();
     }
 
     public ProfileStore profiles() {
@@ -118,6 +125,13 @@ public final class Cli implements AutoCloseable {
             if (kp != null) {
                 secrets = secrets.withKeyPassword(kp.toCharArray());
             }
+            if (!secrets.hasPassword() && !o.demo()) {
+                // libpq's password file (~/.pgpass, PGPASSFILE, passfile), as psql reads it
+                char[] pgpass = PgPass.lookup(p, o.passfile(), env, w -> err.println("walscope: WARNING: " + w));
+                if (pgpass != null) {
+                    secrets = secrets.withPassword(pgpass);
+                }
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
@@ -131,8 +145,10 @@ public final class Cli implements AutoCloseable {
         } catch (WalscopeException e) {
             if (!t.secrets().hasPassword() && PgErrors.isPasswordProblem(e)) {
                 throw new WalscopeException(e.getMessage() + " No password was given: set PGPASSWORD"
-                        + (t.profile().getName().isEmpty() || connection.profileName() == null ? ""
-                                : " or save it in profile \"" + t.profile().getName() + "\"") + ".", e);
+                        + (t.profile().getName().isEmpty() || connection.profileName() == null
+                                ? " or add it to ~/.pgpass"
+                                : " or save it in profile \"" + t.profile().getName() + "\"")
+                        + ".", e);
             }
             throw e;
         }

@@ -20,6 +20,16 @@ final class DemoServerCommand implements Command {
     }
 
     @Override
+    public boolean connects() {
+        return false;
+    }
+
+    @Override
+    public List<Opt> options() {
+        return List.of(Opt.value("--rate", "N", "changes a second the traffic generator makes (default 20)"));
+    }
+
+    @Override
     public int run(Cli cli, List<String> args) throws Exception {
         Args a = new Args(args);
         double rate;

@@ -22,27 +22,41 @@ public final class Main {
                 new ApplyCommand(),
                 new SlotsCommand(),
                 new ScriptCommand(),
-                new TypesCommand())) {
+                new TypesCommand(),
+                new VerifyCommand())) {
             m.put(c.name(), c);
         }
         m.put("tail", new TailCommand());
+        m.put("completion", new CompletionCommand());
         return m;
     }
 
     public static int run(List<String> argv, PrintStream out, PrintStream err, Map<String, String> env) {
         List<String> args = new ArrayList<>(argv);
         boolean verbose = args.contains("--verbose") || args.contains("-v");
-        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
-            usage(out);
+        Map<String, Command> commands = commands();
+        if (args.isEmpty() || List.of("help", "--help", "-h", "-?").contains(args.get(0))) {
+            Command about = args.size() == 2 ? commands.get(args.get(1)) : null;
+            if (about != null) {
+                Help.command(out, about);
+            } else {
+                usage(out);
+            }
             return args.isEmpty() ? Command.USAGE : Command.OK;
         }
-        Map<String, Command> commands = commands();
+        if (args.get(0).equals("--version") || args.get(0).equals("-V")) {
+            args.set(0, "version");
+        }
         Command cmd = commands.get(args.get(0));
         if (cmd == null) {
             err.println("walscope: unknown command '" + args.get(0) + "'. Run 'walscope help' for the list.");
             return Command.USAGE;
         }
         args.remove(0);
+        if (Help.asked(args)) {
+            Help.command(out, cmd);
+            return Command.OK;
+        }
         args.remove("--verbose");
         args.remove("-v");
         try (Cli cli = new Cli(out, err, env)) {
@@ -68,16 +82,6 @@ public final class Main {
     }
 
     static void usage(PrintStream out) {
-        out.println("Usage: walscope COMMAND [connection] [options]");
-        out.println();
-        out.println("Commands:");
-        for (Command c : commands().values()) {
-            out.printf("  %-12s %s%n", c.name(), c.summary());
-        }
-        out.println();
-        out.println("Connection: --host H --port P --dbname D --user U | postgresql://... | --profile NAME | --demo");
-        out.println("            (libpq variables PGHOST PGPORT PGDATABASE PGUSER PGPASSWORD PGSSLMODE ... apply too)");
-        out.println("            --sslmode M --sslrootcert F --sslcert F --sslkey F --sslpassword-env VAR");
-        out.println("Exit codes: 0 ok, 1 findings or failure of the thing checked, 2 usage or connection error.");
+        Help.main(out, commands().values());
     }
 }

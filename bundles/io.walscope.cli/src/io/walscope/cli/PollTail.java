@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.List;
 
 import io.walscope.core.check.Scripts;
+import io.walscope.core.output.OutputIdentity;
 import io.walscope.core.pg.stream.PollOptions;
 import io.walscope.core.pg.stream.TimestampPoller;
-import io.walscope.core.stream.JsonLinesWriter;
 
 /**
  * {@code walscope tail [conn] --poll [--poll-column C] [--poll-interval SECONDS] [--poll-delay SECONDS]
@@ -38,8 +38,9 @@ final class PollTail {
         List<String> tables = a.options("--table");
         long max = a.longOption("--max-events", -1);
         boolean snapshot = a.flag("--snapshot");
-        String format = a.option("--format", "jsonl");
+        TailFormat format = TailFormat.take(a, args);
         String output = a.option("--output", null);
+        Duration fsync = TailOutput.fsyncInterval(a.option("--fsync-interval", null));
         a.noneLeft();
         if (max == 0 || max < -1) {
             throw new UsageException("--max-events takes a positive number.");
@@ -51,12 +52,6 @@ final class PollTail {
         }
         if (column.isBlank()) {
             throw new UsageException("--poll-column takes a column name, such as last_update.");
-        }
-        JsonLinesWriter.Format fmt;
-        try {
-            fmt = JsonLinesWriter.Format.parse(format);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         }
         Cli.Target target = cli.target();
         PollOptions o = new PollOptions().column(column).interval(interval).delay(delay).tables(tables)
@@ -70,7 +65,10 @@ final class PollTail {
                     cli.err().println("walscope tail: note: " + n);
                     cli.err().flush();
                 });
-        TailCommand.drain(cli, output, fmt, target.profile().getDatabase(), poller::cancel, poller::run);
+        try (TailOutput out = TailOutput.open(cli, target, output, format, fsync,
+                (sysid, db) -> OutputIdentity.poll(sysid, db, format.name()))) {
+            TailCommand.drain(cli, out, poller::cancel, poller::run);
+        }
         return Command.OK;
     }
 

@@ -17,6 +17,11 @@ final class ProfilesCommand implements Command {
     }
 
     @Override
+    public boolean connects() {
+        return false;
+    }
+
+    @Override
     public int run(Cli cli, List<String> args) throws Exception {
         new Args(args).noneLeft();
         List<ConnectionProfile> all = cli.profiles().list();

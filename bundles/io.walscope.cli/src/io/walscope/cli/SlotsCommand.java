@@ -1,18 +1,33 @@
 package io.walscope.cli;
 
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.walscope.core.WalscopeException;
+import io.walscope.core.check.SlotHealth;
+import io.walscope.core.check.SlotHealthChecks;
+import io.walscope.core.check.SlotHealthReport;
+import io.walscope.core.check.SlotHealthRules;
 import io.walscope.core.check.SlotInfo;
+import io.walscope.core.check.SlotSample;
+import io.walscope.core.pg.PgErrors;
+import io.walscope.core.pg.check.SlotHealthReader;
 import io.walscope.core.pg.check.SlotOps;
 
-/** {@code walscope slots [conn] [--json]} lists every slot; {@code walscope slots drop NAME} drops an inactive one. */
+/**
+ * {@code walscope slots [conn] [--json] [--window SECONDS]} lists every slot judged over a sampling window (lag,
+ * WAL rate, time to loss, why it is stuck); {@code --watch SECONDS [--count N]} prints it every interval until
+ * Ctrl-C; {@code walscope slots drop NAME} drops an inactive one.
+ */
 final class SlotsCommand implements Command {
     @Override
     public String name() {
@@ -21,61 +36,105 @@ final class SlotsCommand implements Command {
 
     @Override
     public String summary() {
-        return "list the replication slots with their retained WAL; 'slots drop NAME' drops an inactive one";
+        return "the replication slots: retained WAL, lag, time to loss, why stuck (--watch N: every N s); 'slots drop NAME'";
+    }
+
+    @Override
+    public String synopsis() {
+        return "[connection] [--json] | drop NAME";
+    }
+
+    @Override
+    public List<String> words() {
+        return List.of("drop");
+    }
+
+    @Override
+    public List<Opt> options() {
+        return List.of(Opt.flag("--json", "print JSON, one object per slot"),
+                Opt.value("--window", "S", "seconds between the two readings a slot is judged over (default 2)"),
+                Opt.value("--watch", "S", "print the slots every S seconds until Ctrl-C"),
+                Opt.value("--count", "N", "with --watch: stop after N tables"));
     }
 
     @Override
     public int run(Cli cli, List<String> args) throws Exception {
         Args a = new Args(args);
         boolean json = a.flag("--json");
+        long window = a.longOption("--window", 2);
+        long watch = a.longOption("--watch", 0);
+        long count = a.longOption("--count", 0);
         List<String> words = a.positional();
         if (!words.isEmpty()) {
             if (!words.get(0).equals("drop") || words.size() != 2 || json) {
-                throw new UsageException("Use 'walscope slots [--json]' or 'walscope slots drop NAME'.");
+                throw new UsageException("Use 'walscope slots [--json] [--watch SECONDS]' or 'walscope slots drop NAME'.");
             }
             return drop(cli, words.get(1));
         }
         a.noneLeft();
+        if (window < 1 || watch < 0 || count < 0 || (count > 0 && watch == 0)) {
+            throw new UsageException("--window and --watch take a number of seconds (1 or more); --count needs --watch.");
+        }
         Cli.Target t = cli.target();
-        List<SlotInfo> slots;
+        ObjectMapper m = new ObjectMapper();
         try (Connection c = cli.connect(t)) {
-            slots = SlotOps.list(c);
-        }
-        if (json) {
-            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-            ArrayNode arr = m.createArrayNode();
-            for (SlotInfo s : slots) {
-                ObjectNode n = arr.addObject();
-                n.put("name", s.name());
-                n.put("plugin", s.plugin());
-                n.put("slot_type", s.slotType());
-                n.put("temporary", s.temporary());
-                n.put("active", s.active());
-                n.put("restart_lsn", s.restartLsn());
-                n.put("confirmed_flush_lsn", s.confirmedFlushLsn());
-                n.put("retained_bytes", s.retainedBytes());
-                n.put("wal_status", s.walStatus());
-                // beyond the contract's fields, null where the server version lacks them
-                n.put("database", s.database());
-                n.put("active_pid", s.activePid());
-                n.put("safe_wal_size", s.safeWalSize());
-                n.put("inactive_since", s.inactiveSince());
+            if (watch > 0) {
+                return watch(cli, c, m, json, watch, count);
             }
-            cli.out().println(m.writeValueAsString(arr));
+            SlotHealthReport r = SlotHealthReader.measure(c, Duration.ofSeconds(window), SlotHealthRules.OLD_AFTER);
+            if (json) {
+                cli.out().println(m.enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(SlotsOutput.json(m, r.slots())));
+                return OK;
+            }
+            if (r.slots().isEmpty()) {
+                cli.out().println("No replication slots on " + t.profile().describe() + ".");
+            } else {
+                SlotsOutput.header(cli.out());
+                r.slots().forEach(h -> SlotsOutput.row(cli.out(), h));
+            }
+            footer(cli, r);
             return OK;
         }
-        if (slots.isEmpty()) {
-            cli.out().println("No replication slots on " + t.profile().describe() + ".");
-            return OK;
-        }
-        cli.out().printf("%-28s %-14s %-8s %-4s %-9s %-14s %-14s %10s %-10s%n", "NAME", "PLUGIN", "TYPE", "TEMP",
-                "ACTIVE", "RESTART_LSN", "CONFIRMED", "RETAINED", "WAL_STATUS");
-        for (SlotInfo s : slots) {
-            cli.out().printf("%-28s %-14s %-8s %-4s %-9s %-14s %-14s %10s %-10s%n", s.name(), nz(s.plugin()), s.slotType(),
-                    s.temporary() ? "yes" : "no", s.active() ? "pid " + s.activePid() : "no", nz(s.restartLsn()),
-                    nz(s.confirmedFlushLsn()), s.retainedPretty(), nz(s.walStatus()));
+    }
+
+    /** Every {@code seconds}: the slots judged over the last interval, until Ctrl-C (or {@code count} times). */
+    private int watch(Cli cli, Connection c, ObjectMapper m, boolean json, long seconds, long count) throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        SlotHealthReader reader = new SlotHealthReader(c);
+        try (CtrlC ctrlC = new CtrlC(stop::countDown)) {
+            SlotSample prev = sample(reader);
+            for (long n = 0; (count == 0 || n < count) && !stop.await(seconds, TimeUnit.SECONDS); n++) {
+                SlotSample next = sample(reader);
+                List<SlotHealth> h = SlotHealthRules.assess(prev, next, SlotHealthRules.OLD_AFTER);
+                if (json) {
+                    cli.out().println(m.writeValueAsString(SlotsOutput.json(m, h)));
+                } else {
+                    cli.out().println(LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + "  WAL "
+                            + SlotsOutput.rate(SlotHealthRules.walRate(prev, next)) + ", " + h.size() + " slots");
+                    SlotsOutput.header(cli.out());
+                    h.forEach(x -> SlotsOutput.row(cli.out(), x));
+                    cli.out().println();
+                }
+                cli.out().flush();
+                prev = next;
+            }
+            ctrlC.finished();
         }
         return OK;
+    }
+
+    private static SlotSample sample(SlotHealthReader r) throws WalscopeException {
+        try {
+            return r.sample();
+        } catch (SQLException e) {
+            throw new WalscopeException("Could not read the replication slots: " + PgErrors.explainSql(e), e);
+        }
+    }
+
+    /** The window's WAL rate and the server's max_slot_wal_keep_size (with a suggestion when unlimited). */
+    private static void footer(Cli cli, SlotHealthReport r) {
+        cli.out().printf("WAL written: %s over %.0f s.%n", SlotsOutput.rate(r.walBytesPerSec()), r.seconds());
+        cli.out().println(SlotHealthChecks.keepSize(r.slots(), r.after(), r.walBytesPerSec()).message());
     }
 
     private int drop(Cli cli, String name) throws Exception {
@@ -91,9 +150,5 @@ final class SlotsCommand implements Command {
             cli.out().println("Dropped slot " + s.name() + "; it retained " + s.retainedPretty() + " of WAL.");
             return OK;
         }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "-" : s;
     }
 }

@@ -39,6 +39,15 @@ final class TypesCommand implements Command {
     }
 
     @Override
+    public List<Opt> options() {
+        return List.of(Opt.value("--schema", "S", "a schema (repeatable; default the profile's)"),
+                Opt.value("--table", "T", "a table, T or S.T (repeatable)"),
+                Opt.flag("--json", "print JSON: [{schema, table, column, pg_type, canonical, json, clickhouse, ...}]"),
+                Opt.flag("--catalog", "the whole type catalog, no connection"),
+                Opt.value("--ddl", "clickhouse", "print the ClickHouse CREATE TABLE of --table", "clickhouse"));
+    }
+
+    @Override
     public int run(Cli cli, List<String> args) throws Exception {
         Args a = new Args(args);
         boolean json = a.flag("--json");

@@ -21,6 +21,11 @@ final class VersionCommand implements Command {
     }
 
     @Override
+    public boolean connects() {
+        return false;
+    }
+
+    @Override
     public int run(Cli cli, List<String> args) throws UsageException {
         new Args(args).noneLeft();
         cli.out().println("Walscope " + Walscope.VERSION);

@@ -27,14 +27,14 @@ import io.walscope.demo.server.PgCluster;
 import io.walscope.demo.server.PgDistribution;
 
 /**
- * The built-in demo database: a real PostgreSQL 16 (zonky build shipped in the product) with the
+ * The built-in demo database: a real PostgreSQL 18 (zonky build shipped in the product) with the
  * {@code shop} schema, on loopback and a free port, password authentication with a generated password
  * kept in secure storage, and {@code wal_level=logical}. Its data stays in {@code ~/.walscope/demo}
  * (as root, {@code /var/lib/walscope/demo}, because the server runs as {@code nobody}, which cannot enter
  * root's home) and is reused between runs.
  */
 public final class DemoDatabase {
-    public static final String PG_VERSION = "16.10.0";
+    public static final String PG_VERSION = "18.7.0";
     public static final String USER = "walscope";
     public static final String DATABASE = "walscope_demo";
     public static final String SCHEMA = "shop";
@@ -112,6 +112,13 @@ public final class DemoDatabase {
             PgDistribution dist = distribution();
             cluster = new PgCluster(dist, dataDir());
             char[] pw = secrets.get(ConnectionProfile.DEMO_NAME, SecretStore.Kind.PASSWORD);
+            String made = dataMajor();
+            if (made != null && !made.equals(String.valueOf(dist.major()))) {
+                // an older Walscope made it (the demo was PostgreSQL 16): a server cannot open another major's files
+                progress.accept("The demo database was made by PostgreSQL " + made + ": recreating it for "
+                        + dist.major() + " (the demo holds no user data)");
+                deleteData();
+            }
             if (!cluster.initialized() || pw == null) {
                 if (cluster.initialized()) {
                     // the password is lost (secure storage removed): start over, the demo holds no user data
@@ -132,6 +139,12 @@ public final class DemoDatabase {
         } catch (IOException e) {
             throw new WalscopeException("The demo server could not start: " + firstLine(e.getMessage()), e);
         }
+    }
+
+    /** The major version that made the data directory ({@code PG_VERSION}), or null when there is none. */
+    private String dataMajor() throws IOException {
+        Path f = dataDir().resolve("PG_VERSION");
+        return Files.exists(f) ? Files.readString(f).strip() : null;
     }
 
     /** Stops the server if this object started it. */

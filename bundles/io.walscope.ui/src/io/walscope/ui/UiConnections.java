@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.core.runtime.Platform;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.InputDialog;
 import org.eclipse.jface.window.Window;
@@ -15,6 +16,7 @@ import io.walscope.core.WalscopeException;
 import io.walscope.core.conn.Secrets;
 import io.walscope.core.pg.PgConnector;
 import io.walscope.core.pg.PgErrors;
+import io.walscope.core.pg.PgPass;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.core.profile.SecretStore;
 
@@ -39,6 +41,10 @@ public final class UiConnections {
         if (pw == null) {
             pw = SESSION.get(p.getName());
         }
+        if (pw == null) {
+            // libpq's password file (~/.pgpass or PGPASSFILE), checked as libpq does; an unsafe one is ignored
+            pw = PgPass.lookup(p, null, System.getenv(), w -> Platform.getLog(UiConnections.class).warn(w));
+        }
         return new Secrets(pw, store.get(p.getName(), SecretStore.Kind.KEY_PASSWORD));
     }
 
@@ -61,6 +67,18 @@ public final class UiConnections {
             Connection c = new PgConnector().connect(p, s.withPassword(typed));
             SESSION.put(p.getName(), typed);
             return c;
+        }
+    }
+
+    /**
+     * The secrets to connect with {@code p}: as {@link #secretsFor}, after one connection attempt that asks for a
+     * password the server wants and Walscope does not have (kept for this session). Call from a Job.
+     */
+    public static Secrets secretsForConnecting(ConnectionProfile p) throws WalscopeException {
+        try (Connection c = open(p)) {
+            return secretsFor(p);
+        } catch (java.sql.SQLException e) {
+            return secretsFor(p);
         }
     }
 

@@ -13,7 +13,7 @@ public final class WalscopeUi extends AbstractUIPlugin {
     public static final String ID = "io.walscope.ui";
     private static WalscopeUi instance;
     private ProfileStore profiles;
-    private SecretStore secrets;
+    private EquinoxSecretStore secrets;
     private final DemoService demo = new DemoService();
 
     @Override
@@ -49,6 +49,12 @@ public final class WalscopeUi extends AbstractUIPlugin {
             secrets = EquinoxSecretStore.open();
         }
         return secrets;
+    }
+
+    /** Where the secure storage's master key is (the OS keyring or the 0600 file), for the About dialog. */
+    public EquinoxSecretStore.MasterKey masterKey() throws WalscopeException {
+        secrets();
+        return secrets.masterKey();
     }
 
     public DemoService demo() {

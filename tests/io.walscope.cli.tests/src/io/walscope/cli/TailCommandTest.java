@@ -21,7 +21,7 @@ import io.walscope.testbed.TestServer;
 class TailCommandTest {
     private static final String FINAL = "events=\\d+ transactions=\\d+ seconds=\\d+\\.\\d{3} events_per_s=\\d+\\.\\d";
 
-    private static String lsn(TestServer s, String db) throws Exception {
+    static String lsn(TestServer s, String db) throws Exception {
         try (Connection c = s.connect(db); Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT pg_current_wal_insert_lsn()::text")) {
             rs.next();
@@ -51,18 +51,25 @@ class TailCommandTest {
         assertTrue(err[err.length - 1].matches("events=4 transactions=3 " + FINAL.substring(FINAL.indexOf("seconds"))),
                 r.err);
 
-        // Debezium's envelope into a file, limited by --max-events
+        // Debezium's records into a file, limited by --max-events (at a transaction boundary: both rows; the peer
+        // test compares the records with Debezium's)
         s.sql(db, "INSERT INTO t VALUES (3, 'd'), (4, 'e')");
         Path out = Files.createTempFile("walscope-tail", ".jsonl");
         r = CliRun.run(env, "tail", "--plugin", "pgoutput", "--slot", "cli_slot", "--max-events", "1", "--format",
-                "debezium", "--output", out.toString());
+                "debezium", "--schemas", "false", "--with-key", "--output", out.toString());
         assertEquals(0, r.exit, r.toString());
         List<String> file = Files.readAllLines(out);
-        assertEquals(1, file.size());
-        assertTrue(file.get(0).startsWith("{\"before\":null,\"after\":{\"id\":3,\"v\":\"d\"},\"source\":{"), file.get(0));
-        assertTrue(file.get(0).contains("\"op\":\"c\""), file.get(0));
-        assertTrue(r.err.strip().matches("events=1 transactions=0 " + FINAL.substring(FINAL.indexOf("seconds"))), r.err);
+        assertEquals(2, file.size());
+        assertTrue(file.get(0).startsWith("{\"key\":{\"id\":3},\"value\":{\"before\":null,\"after\":{\"id\":3,"
+                + "\"v\":\"d\"},\"source\":{\"version\":\"3.4.3.Final\",\"connector\":\"postgresql\","
+                + "\"name\":\"walscope\",\"ts_ms\":"), file.get(0));
+        assertTrue(file.get(0).contains("\"db\":\"" + db + "\",\"sequence\":\"[null,"), file.get(0));
+        assertTrue(file.get(0).contains(",\"schema\":\"public\",\"table\":\"t\",\"txId\":"), file.get(0));
+        assertTrue(file.get(0).contains("\"transaction\":null,\"op\":\"c\",\"ts_ms\":"), file.get(0));
+        assertTrue(r.err.strip().matches("events=2 transactions=1 " + FINAL.substring(FINAL.indexOf("seconds"))), r.err);
+        assertTrue(file.get(1).startsWith("{\"key\":{\"id\":4},"), file.get(1));
         Files.delete(out);
+        Files.delete(Path.of(out + ".walscope"));
         // leave no slot on the shared server (other tests check the server's slots)
         s.sql(db, "SELECT pg_drop_replication_slot('cli_slot')");
     }
@@ -84,6 +91,21 @@ class TailCommandTest {
         assertEquals("walscope tail: Publication \"dbz_publication\" does not exist: create it with CREATE PUBLICATION"
                 + " dbz_publication FOR ALL TABLES (or FOR TABLE ...), or name another with --publication.", r.err.strip());
         assertFalse(r.err.contains("\tat "), "no stack trace");
+        r = CliRun.run(env, "tail", "--plugin", "pgoutput", "--decimal-handling", "string");
+        assertEquals(2, r.exit);
+        assertEquals("walscope tail: --decimal-handling applies to --format debezium only; add --format debezium or"
+                + " leave --decimal-handling out.", r.err.strip());
+        r = CliRun.run(env, "tail", "--plugin", "pgoutput", "--format", "debezium", "--time-precision", "micro");
+        assertEquals(2, r.exit);
+        assertEquals("walscope tail: --time-precision takes adaptive, adaptive_time_microseconds, connect, isostring,"
+                + " microseconds, nanoseconds; 'micro' is not one.", r.err.strip());
+        r = CliRun.run(env, "tail", "--plugin", "pgoutput", "--format", "debezium", "--skipped-operations", "c,x");
+        assertEquals(2, r.exit);
+        assertEquals("walscope tail: --skipped-operations takes c, u, d, t (comma-separated) or none; 'x' is not one.",
+                r.err.strip());
+        r = CliRun.run(env, "tail", "--plugin", "pgoutput", "--format", "avro");
+        assertEquals(2, r.exit);
+        assertEquals("walscope tail: Unknown format 'avro': choose jsonl or debezium.", r.err.strip());
         r = CliRun.run(env, "tail", "--plugin", "test_decoding", "--from-lsn", "xyz");
         assertEquals(2, r.exit);
         assertTrue(r.err.contains("is not an LSN"), r.err);

@@ -40,7 +40,7 @@ class DemoDatabaseTest {
             assertTrue(secrets.get(ConnectionProfile.DEMO_NAME, io.walscope.core.profile.SecretStore.Kind.PASSWORD) != null);
             try (Connection c = demo.connect(); Statement st = c.createStatement()) {
                 int version = intOf(st, "SELECT current_setting('server_version_num')::int");
-                assertTrue(version >= 160000 && version < 170000, "PostgreSQL 16, got " + version);
+                assertTrue(version >= 180000 && version < 190000, "PostgreSQL 18, got " + version);
                 assertEquals("logical", stringOf(st, "SHOW wal_level"));
                 assertEquals(7, intOf(st, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'shop'"
                         + " AND table_name IN ('customers','products','stores','orders','audit_log','product_reviews','orders_2026')"));

@@ -14,24 +14,36 @@ import io.walscope.demo.server.PgCluster;
 import io.walscope.demo.server.PgDistribution;
 
 /**
- * Real PostgreSQL servers for tests: 9.6, 10, 12, 13, 14, 16 and 17 from the zonky builds (fetched by this
- * bundle's build into {@code target/pg-dist}), and Debian's PostgreSQL 15 with wal2json, decoderbufs and
- * PostGIS. Each server starts on a free loopback port the first time a test asks for it and is shared by
- * every test class of the run; all stop when the test JVM exits (a watchdog stops them even after a crash).
+ * Real PostgreSQL servers for tests: the newest minor on Maven Central of every major from 9.6 to 18 (the zonky
+ * builds, fetched by this bundle's build into {@code target/pg-dist}), Debian's PostgreSQL 15 (as apt serves it)
+ * with wal2json, decoderbufs and PostGIS, and one older minor ({@link #OLD_MINOR}) that predates the
+ * {@code output_plugin_libraries} setting. Each server starts on a free loopback port the first time a test asks
+ * for it and is shared by every test class of the run; all stop when the test JVM exits (a watchdog stops them
+ * even after a crash).
+ * <p>
+ * Where a build has {@code output_plugin_libraries}, the shared servers list every plugin the test bed has there
+ * (as a user must, see the check {@code plugin.allowed}); {@link #dedicated} servers keep the server's default, so
+ * a test can prove the refusal and the fix.
  * <p>
  * A missing piece is a failure that says how to install it, never a silent skip.
  */
 public final class PgTestBed {
     /** Every major version of the matrix, oldest first. */
-    public static final List<String> ALL_VERSIONS = List.of("9.6", "10", "12", "13", "14", "15", "16", "17");
+    public static final List<String> ALL_VERSIONS = List.of("9.6", "10", "11", "12", "13", "14", "15", "16", "17", "18");
+    /** An older minor without {@code output_plugin_libraries}: not in the matrix, for the tests that need one. */
+    public static final String OLD_MINOR = "16.10";
+    /** What the shared servers allow as output plugins where the build has the setting. */
+    public static final String ALLOWED_PLUGINS = "output_plugin_libraries = 'pgoutput, test_decoding, wal2json, decoderbufs'";
     /** The version with every plugin (Debian's packages). */
     public static final String PLUGINS_VERSION = "15";
     /** Debian packages the test bed needs. */
     public static final String APT_LINE = "apt-get install -y postgresql-15 postgresql-15-wal2json postgresql-15-decoderbufs postgresql-15-postgis-3";
 
-    private static final Map<String, String> ZONKY = Map.of("9.6", "9.6.24", "10", "10.23.0", "12", "12.22.0",
-            "13", "13.22.0", "14", "14.19.0", "16", "16.10.0", "17", "17.6.0");
+    private static final Map<String, String> ZONKY = Map.of("9.6", "9.6.24", "10", "10.23.0", "11", "11.22.1",
+            "12", "12.22.0", "13", "13.23.0", "14", "14.25.0", "16", "16.16.0", "17", "17.12.0", "18", "18.7.0",
+            OLD_MINOR, "16.10.0");
     private static final Map<String, TestServer> SHARED = new LinkedHashMap<>();
+    private static final Map<String, StandbyPair> PAIRS = new LinkedHashMap<>();
     private static final List<PgCluster> ALL = new ArrayList<>();
     private static Path work;
 
@@ -50,11 +62,11 @@ public final class PgTestBed {
         return Arrays.stream(p.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** The shared server of a major version ("9.6", "10", ... "17"), started on first use. */
+    /** The shared server of a major version ("9.6", "10", ... "18", or {@link #OLD_MINOR}), started on first use. */
     public static synchronized TestServer server(String major) {
         TestServer s = SHARED.get(major);
         if (s == null) {
-            s = start(major, "shared-" + major, c -> { });
+            s = start(major, "shared-" + major, PgTestBed::allowPlugins);
             SHARED.put(major, s);
         }
         return s;
@@ -66,6 +78,36 @@ public final class PgTestBed {
      */
     public static synchronized TestServer dedicated(String major, String name, Consumer<PgCluster> setup) {
         return start(major, name + "-" + System.nanoTime(), setup);
+    }
+
+    /**
+     * The shared primary and streaming standby of a major version, started on first use and shared by every test
+     * class of the run (a test that changes their settings puts them back). Never promote it: see {@link #newPair}.
+     */
+    public static synchronized StandbyPair pair(String major) {
+        StandbyPair p = PAIRS.get(major);
+        if (p == null) {
+            p = newPair(major, "pair");
+            PAIRS.put(major, p);
+        }
+        return p;
+    }
+
+    /** A primary and standby of their own (to promote, to stop); the caller closes them. */
+    public static synchronized StandbyPair newPair(String major, String name) {
+        String n = name + "-" + major + "-" + System.nanoTime();
+        TestServer primary = start(major, n + "-primary", PgTestBed::allowPlugins);
+        try {
+            Path dir = workDir().resolve(n + "-standby");
+            java.nio.file.Files.createDirectories(dir);
+            openDir(dir);
+            StandbyPair pair = StandbyPair.start(major, primary, dir.resolve("data"));
+            ALL.add(pair.standby().cluster());
+            return pair;
+        } catch (Exception e) {
+            primary.close();
+            throw new IllegalStateException("The standby of PostgreSQL " + major + " did not start: " + e.getMessage(), e);
+        }
     }
 
     /** The distribution of a major version (unpacked on first use). */
@@ -104,13 +146,35 @@ public final class PgTestBed {
         }
     }
 
+    /**
+     * Lets a server use every plugin the test bed has, where the build has output_plugin_libraries: the shared
+     * servers do this; a dedicated one passes it as (part of) its setup.
+     */
+    public static void allowPlugins(PgCluster c) {
+        try {
+            if (c.distribution().hasSetting("output_plugin_libraries")) {
+                c.conf(ALLOWED_PLUGINS);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not ask " + c.distribution() + " for its settings: " + e.getMessage(), e);
+        }
+    }
+
+    /** True when the build of {@code major} has the setting {@code output_plugin_libraries}. */
+    public static boolean hasPluginAllowList(String major) {
+        try {
+            return distribution(major).hasSetting("output_plugin_libraries");
+        } catch (IOException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     private static TestServer start(String major, String name, Consumer<PgCluster> setup) {
         PgDistribution d = distribution(major);
         try {
             Path dir = workDir().resolve(name);
             PgCluster c = new PgCluster(d, dir.resolve("data"));
             Files.createDirectories(dir);
-            PgDistribution.class.getName();
             openDir(dir);
             c.superuser("walscope_test", "test-" + Long.toHexString(System.nanoTime()));
             c.conf("fsync = off", "synchronous_commit = off", "full_page_writes = off", "max_connections = 100");
@@ -156,6 +220,7 @@ public final class PgTestBed {
         }
         ALL.clear();
         SHARED.clear();
+        PAIRS.clear();
         if (work != null) {
             try (var s = Files.walk(work)) {
                 s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -2,6 +2,7 @@ package io.walscope.ui;
 
 import java.time.Duration;
 
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Display;
@@ -43,6 +44,14 @@ final class ConnectionWizardBot {
 
     ConnectionWizardBot check(String id) {
         Button b = Ui.find(display, id, Button.class);
+        if ((b.getStyle() & SWT.RADIO) != 0) {
+            // a click on a radio deselects its siblings; setSelection alone does not
+            for (org.eclipse.swt.widgets.Control sibling : b.getParent().getChildren()) {
+                if (sibling != b && sibling instanceof Button o && (o.getStyle() & SWT.RADIO) != 0) {
+                    o.setSelection(false);
+                }
+            }
+        }
         b.setSelection(true);
         Ui.click(b);
         Ui.flush(display);
@@ -86,6 +95,11 @@ final class ConnectionWizardBot {
 
     String errorMessage() {
         return dialog.getCurrentPage().getErrorMessage();
+    }
+
+    /** The current page's message (not an error), or null. */
+    String message() {
+        return dialog.getCurrentPage().getMessage();
     }
 
     String pageName() {

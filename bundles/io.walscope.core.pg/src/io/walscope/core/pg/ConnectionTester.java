@@ -27,10 +27,12 @@ import io.walscope.core.profile.Plugin;
  */
 public final class ConnectionTester {
     /** What a successful test found. */
-    public record Result(ServerInfo info, Map<Plugin, PluginProbe.Result> plugins, List<String> schemas) {
-        /** One line for the wizard: version, user, SSL, replication. */
+    public record Result(ServerInfo info, Map<Plugin, PluginProbe.Result> plugins, List<String> schemas, Standby role) {
+        /** One line for the wizard: version, role (a standby names its primary), user, SSL, replication. */
         public String summary() {
-            return "PostgreSQL " + info.version() + " (" + info.versionNum() + "), user " + info.currentUser()
+            return "PostgreSQL " + info.version() + " (" + info.versionNum() + ")"
+                    + (role.inRecovery() ? ", standby" + (role.primary() == null ? "" : " of " + role.primary()) : "")
+                    + ", user " + info.currentUser()
                     + (info.superuser() ? " (superuser)" : "") + ", "
                     + (info.ssl() ? "SSL " + info.sslVersion() + " " + info.sslCipher() : "no SSL") + ", "
                     + (info.superuser() || info.replication() ? "may replicate" : "no REPLICATION privilege");
@@ -53,10 +55,11 @@ public final class ConnectionTester {
             try (Connection c = new PgConnector().connect(p, s)) {
                 progress.accept("Reading the server's settings");
                 ServerInfo info = ServerInfo.read(c);
+                Standby role = Standby.of(c, info.versionNum());
                 progress.accept("Probing the decoding plugins");
                 Map<Plugin, PluginProbe.Result> plugins = PluginProbe.probeAll(c, info);
                 progress.accept("Listing schemas");
-                return new Result(info, plugins, schemas(c));
+                return new Result(info, plugins, schemas(c), role);
             } catch (WalscopeException e) {
                 throw new java.util.concurrent.CompletionException(e);
             } catch (SQLException e) {

@@ -7,6 +7,7 @@ import java.util.Properties;
 import org.postgresql.Driver;
 
 import io.walscope.core.WalscopeException;
+import io.walscope.core.conn.ConnectionOptions;
 import io.walscope.core.conn.PgProperties;
 import io.walscope.core.pg.ssl.WalscopeSslFactory;
 import io.walscope.core.conn.Secrets;
@@ -19,17 +20,31 @@ import io.walscope.core.profile.ConnectionProfile;
 public class PgConnector {
     private static final Driver DRIVER = new Driver();
 
-    /** Opens an ordinary SQL connection, or fails with a sentence that names the cause. */
+    /**
+     * Opens an ordinary SQL connection, or fails with a sentence that names the cause. As libpq, the process's
+     * {@code PGAPPNAME} and {@code PGCONNECT_TIMEOUT} apply where the profile does not say.
+     */
     public Connection connect(ConnectionProfile p, Secrets s) throws WalscopeException {
-        return open(p, PgProperties.of(p, s));
+        ConnectionProfile e = withEnvironment(p);
+        return open(e, PgProperties.of(e, s));
     }
 
     /** Opens a logical replication connection ({@code replication=database}). */
     public Connection connectReplication(ConnectionProfile p, Secrets s) throws WalscopeException {
-        return open(p, PgProperties.forReplication(p, s));
+        ConnectionProfile e = withEnvironment(p);
+        return open(e, PgProperties.forReplication(e, s));
+    }
+
+    private static ConnectionProfile withEnvironment(ConnectionProfile p) {
+        try {
+            return ConnectionOptions.applyEnvironmentDefaults(p.copy(), System.getenv());
+        } catch (IllegalArgumentException e) {
+            return p; // a malformed PGCONNECT_TIMEOUT: the CLI says so; here the profile's own settings stand
+        }
     }
 
     protected Connection open(ConnectionProfile p, Properties props) throws WalscopeException {
+        PgPass.quietDriver();
         try {
             // pgjdbc loads Walscope's sslfactory by name; under OSGi only through the context class loader
             Connection c = WalscopeSslFactory.withContextLoader(() -> DRIVER.connect(PgProperties.jdbcUrl(p), props));

@@ -18,7 +18,7 @@ public final class PgErrors {
 
     /** Explains a failure to connect with {@code p}. */
     public static WalscopeException explainConnect(Throwable e, ConnectionProfile p) {
-        String where = p.getHost() + ":" + p.getPort();
+        String where = p.isMultiHost() ? "any of " + p.hostList() : p.getHost() + ":" + p.getPort();
         Throwable root = rootCause(e);
         String state = e instanceof SQLException se ? se.getSQLState() : null;
         String serverMsg = e.getMessage() == null ? "" : e.getMessage();
@@ -26,7 +26,11 @@ public final class PgErrors {
         if (msg != null) {
             return new WalscopeException(msg, e);
         }
-        if ("28P01".equals(state) || serverMsg.contains("password authentication failed")) {
+        if (serverMsg.contains("Could not find a server with specified targetServerType")) {
+            msg = "None of " + p.hostList() + " is a " + p.getTargetSessionAttrs().value()
+                    + " server now (target_session_attrs=" + p.getTargetSessionAttrs().value()
+                    + "): check which server is the primary, or wait until a standby is promoted.";
+        } else if ("28P01".equals(state) || serverMsg.contains("password authentication failed")) {
             msg = "Password authentication failed for user \"" + p.getUser() + "\" at " + where
                     + ": check the password (or PGPASSWORD) and the user name.";
         } else if (serverMsg.contains("password") && (serverMsg.contains("not provided")
@@ -75,6 +79,20 @@ public final class PgErrors {
     public static String explainSql(SQLException e) {
         String m = e.getMessage() == null ? e.toString() : e.getMessage();
         return oneLine(m.replaceFirst("^ERROR: ", ""));
+    }
+
+    /**
+     * True when the server refused an output plugin because {@code output_plugin_libraries} does not list it
+     * ({@code library "wal2json" may not be used as an output plugin}): a setting, not a missing privilege.
+     */
+    public static boolean isPluginRefused(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("may not be used as an output plugin") || m.contains("output_plugin_libraries"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static Throwable rootCause(Throwable e) {

@@ -5,6 +5,9 @@ import java.util.stream.Collectors;
 
 /** The SQL of every fix, with identifiers quoted by {@link Sql}. One place, unit-tested. */
 public final class Fixes {
+    /** The reload that follows ALTER SYSTEM of a setting that needs no restart. */
+    public static final String RELOAD = "SELECT pg_reload_conf()";
+
     private Fixes() {
     }
 
@@ -33,8 +36,17 @@ public final class Fixes {
      * ALTER SYSTEM cannot run inside a transaction block: the fix is not transactional.
      */
     public static Fix alterSystem(String setting, String value, boolean needsRestart) {
-        return new Fix(List.of("ALTER SYSTEM SET " + Sql.ident(setting) + " = " + value, "SELECT pg_reload_conf()"),
+        return new Fix(List.of("ALTER SYSTEM SET " + Sql.ident(setting) + " = " + value, RELOAD),
                 needsRestart, true, false, false);
+    }
+
+    /**
+     * {@code ALTER SYSTEM SET output_plugin_libraries = 'a', 'b', ...} (a list of literals: one quoted string holding
+     * commas would be ONE element) and a reload, which is enough for this setting.
+     */
+    public static Fix outputPluginLibraries(List<String> elements) {
+        return new Fix(List.of("ALTER SYSTEM SET " + PluginAllowList.SETTING + " = " + PluginAllowList.sqlValue(elements),
+                "SELECT pg_reload_conf()"), false, true, false, false);
     }
 
     /** {@code CREATE PUBLICATION}; {@code viaRoot} adds {@code publish_via_partition_root} (PG 13+). */
@@ -61,6 +73,20 @@ public final class Fixes {
      * Drops a slot. Not transactional (a drop cannot be rolled back) and applied only when chosen: an
      * inactive slot may belong to a consumer that is merely down.
      */
+    /** {@code ALTER SYSTEM RESET name} and a reload. */
+    public static Fix alterSystemReset(String setting) {
+        return new Fix(List.of("ALTER SYSTEM RESET " + Sql.ident(setting), RELOAD), false, true, false, false);
+    }
+
+    /**
+     * Makes a logical slot a failover slot (PostgreSQL 17+): {@code ALTER_REPLICATION_SLOT}, a replication-protocol
+     * command (no SQL function does it), run on a replication connection while the slot is not in use.
+     */
+    public static Fix failoverSlot(String slot) {
+        return new Fix(List.of("ALTER_REPLICATION_SLOT " + Sql.ident(slot) + " (FAILOVER true)"), false, false, false,
+                false, null, List.of(), true);
+    }
+
     public static Fix dropSlot(String slot) {
         return new Fix(List.of("SELECT pg_drop_replication_slot(" + Sql.literal(slot) + ")"), false, false, false,
                 true);

@@ -23,6 +23,11 @@ public final class Hba {
         return "host " + db + " " + hbaName(user) + " " + addr + " " + method;
     }
 
+    /** What a DBA does with {@code line}, as comment lines for a script. */
+    public static java.util.List<String> scriptNote(String line) {
+        return java.util.List.of("pg_hba.conf: add this line before the others, then SELECT pg_reload_conf();", "  " + line);
+    }
+
     /** pg_hba.conf quotes names with double quotes; keywords and odd characters need them. */
     static String hbaName(String n) {
         if (n.matches("[a-z_][a-z0-9_]*") && !n.equals("all") && !n.equals("replication") && !n.equals("sameuser")

@@ -8,7 +8,7 @@ import io.walscope.core.profile.Plugin;
 /** Judges the server settings and the login role: {@code server.*} and {@code role.replication}. Pure. */
 public final class ServerRules {
     /** The newest major version Walscope is tested with. */
-    public static final int NEWEST_TESTED = 170000;
+    public static final int NEWEST_TESTED = 180000;
 
     private ServerRules() {
     }
@@ -41,7 +41,7 @@ public final class ServerRules {
                     + " cannot publish partitioned tables under their root (publish_via_partition_root needs 13+): changes arrive under each partition's name.", null);
         }
         if (n >= NEWEST_TESTED + 10000) {
-            return new Finding(CheckId.SERVER_VERSION, Status.INFO, v, v + " is newer than the versions Walscope is tested with (9.6 to 17).", null);
+            return new Finding(CheckId.SERVER_VERSION, Status.INFO, v, v + " is newer than the versions Walscope is tested with (9.6 to 18).", null);
         }
         return Finding.ok(CheckId.SERVER_VERSION, v, v + " is supported.");
     }

@@ -16,14 +16,26 @@ import java.util.Set;
  * @param partitions      for a partitioned table, how many partitions it has
  * @param publications    the publications that publish the table's changes (directly, through its root, or
  *                        FOR ALL TABLES)
+ * @param storedGenerated  columns {@code GENERATED ALWAYS AS (...) STORED} (PG 12+)
+ * @param virtualGenerated columns {@code GENERATED ALWAYS AS (...) VIRTUAL} (PG 18+): never written to the WAL
  */
 public record TableFacts(String schema, String name, char kind, String parent, char replicaIdentity,
         boolean hasPrimaryKey, String identityIndex, boolean canSelect, boolean owned, List<String> toastColumns,
-        int partitions, Set<String> publications) {
+        int partitions, Set<String> publications, List<String> storedGenerated, List<String> virtualGenerated) {
 
     public TableFacts {
         toastColumns = List.copyOf(toastColumns);
         publications = Set.copyOf(publications);
+        storedGenerated = List.copyOf(storedGenerated);
+        virtualGenerated = List.copyOf(virtualGenerated);
+    }
+
+    /** A table without generated columns. */
+    public TableFacts(String schema, String name, char kind, String parent, char replicaIdentity,
+            boolean hasPrimaryKey, String identityIndex, boolean canSelect, boolean owned, List<String> toastColumns,
+            int partitions, Set<String> publications) {
+        this(schema, name, kind, parent, replicaIdentity, hasPrimaryKey, identityIndex, canSelect, owned, toastColumns,
+                partitions, publications, List.of(), List.of());
     }
 
     /** {@code schema.table}, unquoted: the subject of the table's findings. */

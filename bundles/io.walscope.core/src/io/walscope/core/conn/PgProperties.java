@@ -2,9 +2,10 @@ package io.walscope.core.conn;
 
 import java.util.Properties;
 
-import io.walscope.core.Walscope;
 import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.core.profile.HostPort;
 import io.walscope.core.profile.SslMode;
+import io.walscope.core.profile.TargetSessionAttrs;
 
 /**
  * The one function from a profile to pgjdbc connection properties, used by the GUI and the CLI alike.
@@ -20,7 +21,23 @@ public final class PgProperties {
      */
     public static final String SSL_FACTORY = "io.walscope.core.pg.ssl.WalscopeSslFactory";
 
+    /** What DBAs see in {@code pg_stat_activity.application_name} unless the user names it. */
+    public static final String APPLICATION_NAME = "walscope";
+    /** The live change viewer's. */
+    public static final String VIEWER_APPLICATION_NAME = "walscope_viewer";
+    /** Seconds to wait for a connection when the user does not say (libpq's default is forever). */
+    public static final int DEFAULT_CONNECT_TIMEOUT = 10;
+
     private PgProperties() {
+    }
+
+    /**
+     * pgjdbc's {@code connectTimeout} for the profile: libpq's {@code connect_timeout} (0 waits as long as it takes;
+     * 1 is taken as 2, as libpq does since PostgreSQL 12), or {@value #DEFAULT_CONNECT_TIMEOUT}.
+     */
+    public static int connectTimeout(ConnectionProfile p) {
+        int t = p.getConnectTimeout();
+        return t < 0 ? DEFAULT_CONNECT_TIMEOUT : t == 1 ? 2 : t;
     }
 
     /**
@@ -40,10 +57,20 @@ public final class PgProperties {
         };
     }
 
-    /** The JDBC URL of the profile's database (host, port and database only: everything else is a property). */
+    /**
+     * The JDBC URL of the profile's hosts ({@code jdbc:postgresql://h1:p1,h2:p2/}: pgjdbc tries them in order); the
+     * database and everything else are properties.
+     */
     public static String jdbcUrl(ConnectionProfile p) {
-        String host = p.getHost().contains(":") && !p.getHost().startsWith("[") ? "[" + p.getHost() + "]" : p.getHost();
-        return "jdbc:postgresql://" + host + ":" + p.getPort() + "/";
+        StringBuilder b = new StringBuilder("jdbc:postgresql://");
+        for (HostPort h : p.getHosts()) {
+            if (b.length() > 18) {
+                b.append(',');
+            }
+            b.append(h.host().contains(":") && !h.host().startsWith("[") ? "[" + h.host() + "]" : h.host())
+                    .append(':').append(h.port());
+        }
+        return b.append('/').toString();
     }
 
     /** Properties for an ordinary (SQL) connection. */
@@ -54,10 +81,19 @@ public final class PgProperties {
         if (s != null && s.password() != null) {
             props.setProperty("password", new String(s.password()));
         }
-        props.setProperty("ApplicationName", "Walscope " + Walscope.VERSION);
-        props.setProperty("connectTimeout", "10");
+        props.setProperty("ApplicationName", p.getApplicationName().isEmpty() ? APPLICATION_NAME : p.getApplicationName());
+        // libpq's connect_timeout covers the whole login, pgjdbc's connectTimeout only the TCP connect
+        props.setProperty("connectTimeout", String.valueOf(connectTimeout(p)));
+        props.setProperty("loginTimeout", String.valueOf(connectTimeout(p)));
         props.setProperty("socketTimeout", "0");
         props.setProperty("tcpKeepAlive", "true");
+        if (p.getTargetSessionAttrs() != TargetSessionAttrs.ANY) {
+            props.setProperty("targetServerType", p.getTargetSessionAttrs().pgjdbc());
+        }
+        if (p.isMultiHost()) {
+            // pgjdbc remembers which host was primary for hostRecheckSeconds (10 s): after a failover, ask again soon
+            props.setProperty("hostRecheckSeconds", "1");
+        }
         SslMode mode = effectiveSslMode(p);
         props.setProperty("sslmode", mode.value());
         boolean files = !p.getSslRootCert().isEmpty() || !p.getSslCert().isEmpty() || !p.getSslKey().isEmpty();

@@ -4,11 +4,19 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+
+import java.util.stream.Collectors;
 
 import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.core.profile.HostPort;
 import io.walscope.core.profile.SslMode;
+import io.walscope.core.profile.TargetSessionAttrs;
 
-/** Reads a libpq connection URI ({@code postgresql://user:secret@host:5432/db?sslmode=verify-full}). */
+/**
+ * Reads a libpq connection URI ({@code postgresql://user:secret@host:5432/db?sslmode=verify-full}), with several hosts
+ * as libpq and pgjdbc write them ({@code postgresql://h1:p1,h2:p2/db?target_session_attrs=primary}).
+ */
 public final class PgUrl {
     /** What a URL said: the fields it set on the profile, and the password if it carried one. */
     public record Parsed(ConnectionProfile profile, String password) {
@@ -59,28 +67,16 @@ public final class PgUrl {
             }
         }
         if (!rest.isEmpty()) {
-            String host = rest;
-            String port = null;
-            if (rest.startsWith("[")) {
-                int end = rest.indexOf(']');
-                host = rest.substring(1, end);
-                if (end + 1 < rest.length() && rest.charAt(end + 1) == ':') {
-                    port = rest.substring(end + 2);
-                }
-            } else if (rest.indexOf(':') >= 0) {
-                host = rest.substring(0, rest.indexOf(':'));
-                port = rest.substring(rest.indexOf(':') + 1);
-            }
-            if (!host.isEmpty()) {
-                p.setHost(decode(host));
-            }
-            if (port != null && !port.isEmpty()) {
-                p.setPort(parsePort(port));
-            }
+            // libpq and pgjdbc: several hosts, each with an optional port (h1:p1,h2,[::1]:p3)
+            String baseHost = p.getHost();
+            p.setHosts(HostPort.parseList(decode(rest), p.getPort()).stream()
+                    .map(h -> h.host().isEmpty() ? new HostPort(baseHost, h.port()) : h).toList());
         }
         if (path != null && !path.isEmpty()) {
             p.setDatabase(decode(path));
         }
+        String hostParam = null;
+        String portParam = null;
         if (query != null) {
             for (String kv : query.split("&")) {
                 int eq = kv.indexOf('=');
@@ -97,8 +93,11 @@ public final class PgUrl {
                     case "user" -> p.setUser(v);
                     case "password" -> password = v;
                     case "dbname" -> p.setDatabase(v);
-                    case "host" -> p.setHost(v);
-                    case "port" -> p.setPort(parsePort(v));
+                    case "host" -> hostParam = v;
+                    case "port" -> portParam = v;
+                    case "target_session_attrs", "targetServerType" -> p.setTargetSessionAttrs(TargetSessionAttrs.parse(v));
+                    case "application_name" -> p.setApplicationName(v);
+                    case "connect_timeout" -> p.setConnectTimeout(parseTimeout(v, "connect_timeout"));
                     case "currentSchema", "options" -> {
                         List<String> schemas = new ArrayList<>();
                         String s = v.startsWith("-c search_path=") ? v.substring(15) : v;
@@ -117,20 +116,62 @@ public final class PgUrl {
                 }
             }
         }
+        if (hostParam != null) {
+            p.setHosts(HostPort.zip(hostParam, portParam, p.getPort()));
+        } else if (portParam != null) {
+            List<HostPort> hosts = p.getHosts();
+            p.setHosts(HostPort.zip(hosts.stream().map(HostPort::host).collect(Collectors.joining(",")), portParam,
+                    p.getPort()));
+        }
         return new Parsed(p, password);
+    }
+
+    /**
+     * As {@link #parse(String, ConnectionProfile)}, after the connection service the URL names with
+     * {@code service=} ({@link ServiceFile}, found through {@code env}): the URL's own values win over the service's.
+     */
+    public static Parsed parse(String url, ConnectionProfile base, Map<String, String> env) {
+        String service = param(url, "service");
+        if (service == null || service.isEmpty()) {
+            return parse(url, base);
+        }
+        Map<String, String> values = ServiceFile.lookup(service, env);
+        Parsed p = parse(url, ServiceFile.apply(values, base.copy()));
+        return p.password() != null ? p : new Parsed(p.profile(), values.get("password"));
+    }
+
+    /** The value of query parameter {@code key} ({@code service}, {@code passfile}), or null. */
+    public static String param(String url, String key) {
+        int q = url.indexOf('?');
+        if (q < 0) {
+            return null;
+        }
+        for (String kv : url.substring(q + 1).split("&")) {
+            int eq = kv.indexOf('=');
+            if (eq > 0 && decode(kv.substring(0, eq)).equals(key)) {
+                return decode(kv.substring(eq + 1));
+            }
+        }
+        return null;
+    }
+
+    /** Parses libpq's {@code connect_timeout} (whole seconds, 0 or more). */
+    public static int parseTimeout(String s, String name) {
+        try {
+            int t = Integer.parseInt(s.trim());
+            if (t < 0) {
+                throw new NumberFormatException();
+            }
+            return t;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " '" + s + "' is not a whole number of seconds (0 waits as"
+                    + " long as it takes).");
+        }
     }
 
     /** Parses a port number, with a message for a person when it is not one. */
     public static int parsePort(String s) {
-        try {
-            int port = Integer.parseInt(s.trim());
-            if (port < 1 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Port '" + s + "' is not a number from 1 to 65535.");
-        }
+        return HostPort.parsePort(s);
     }
 
     private static String decode(String s) {

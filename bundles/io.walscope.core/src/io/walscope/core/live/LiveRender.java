@@ -30,7 +30,7 @@ final class LiveRender {
     LiveRender() {
         try {
             // the jsonl line has no database field (only Debezium's source block has)
-            this.writer = new JsonLinesWriter(bytes, JsonLinesWriter.Format.JSONL, null);
+            this.writer = new JsonLinesWriter(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

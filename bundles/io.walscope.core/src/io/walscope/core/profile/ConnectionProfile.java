@@ -25,6 +25,12 @@ public final class ConnectionProfile {
     private String sslKey = "";
     private boolean savePassword = true;
     private boolean demo;
+    // libpq's application_name and connect_timeout ("" / -1: Walscope's defaults)
+    private String applicationName = "";
+    private int connectTimeout = -1;
+    /** Hosts after the first ({@link #host}, {@link #port}), tried in order; empty for one host. */
+    private List<HostPort> moreHosts = new ArrayList<>();
+    private TargetSessionAttrs targetSessionAttrs = TargetSessionAttrs.ANY;
 
     public ConnectionProfile() {
     }
@@ -45,6 +51,10 @@ public final class ConnectionProfile {
         c.sslKey = sslKey;
         c.savePassword = savePassword;
         c.demo = demo;
+        c.applicationName = applicationName;
+        c.connectTimeout = connectTimeout;
+        c.moreHosts = new ArrayList<>(moreHosts);
+        c.targetSessionAttrs = targetSessionAttrs;
         return c;
     }
 
@@ -75,15 +85,54 @@ public final class ConnectionProfile {
     /** True for the profile of the built-in demo database (its host and port change at every start). */
     public boolean isDemo() { return demo; }
     public ConnectionProfile setDemo(boolean v) { demo = v; return this; }
+    /** libpq's {@code application_name}; empty: {@code walscope} (the live view: {@code walscope_viewer}). */
+    public String getApplicationName() { return applicationName; }
+    public ConnectionProfile setApplicationName(String v) { applicationName = nz(v); return this; }
+    /** libpq's {@code connect_timeout} in seconds (0: wait as long as it takes); -1: Walscope's 10 s. */
+    public int getConnectTimeout() { return connectTimeout; }
+    public ConnectionProfile setConnectTimeout(int v) { connectTimeout = v; return this; }
+
+    /** Every host, the first ({@link #getHost()}, {@link #getPort()}) first. */
+    public List<HostPort> getHosts() {
+        List<HostPort> all = new ArrayList<>(1 + moreHosts.size());
+        all.add(new HostPort(host, port));
+        all.addAll(moreHosts);
+        return all;
+    }
+
+    /** Sets every host: the first becomes {@link #getHost()}/{@link #getPort()}. */
+    public ConnectionProfile setHosts(List<HostPort> hosts) {
+        if (hosts == null || hosts.isEmpty()) {
+            throw new IllegalArgumentException("A profile needs a host.");
+        }
+        host = nz(hosts.get(0).host());
+        port = hosts.get(0).port();
+        moreHosts = new ArrayList<>(hosts.subList(1, hosts.size()));
+        return this;
+    }
+
+    /** True when the profile lists more than one host (a primary and its standbys). */
+    public boolean isMultiHost() {
+        return !moreHosts.isEmpty();
+    }
+
+    /** {@code h1:p1,h2:p2}: the hosts as a URL lists them. */
+    public String hostList() {
+        return getHosts().stream().map(HostPort::toString).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** Which host a connection accepts (libpq's target_session_attrs; default any). */
+    public TargetSessionAttrs getTargetSessionAttrs() { return targetSessionAttrs; }
+    public ConnectionProfile setTargetSessionAttrs(TargetSessionAttrs v) { targetSessionAttrs = Objects.requireNonNull(v); return this; }
 
     /** The first schema, the one checks and views use by default. */
     public String primarySchema() {
         return schemas.isEmpty() ? "public" : schemas.get(0);
     }
 
-    /** {@code user@host:port/database}, for lists and messages (never contains a secret). */
+    /** {@code user@host:port/database} ({@code user@h1:p1,h2:p2/database}), for lists and messages (never a secret). */
     public String describe() {
-        return user + "@" + host + ":" + port + "/" + database;
+        return user + "@" + (moreHosts.isEmpty() ? host + ":" + port : hostList()) + "/" + database;
     }
 
     private static String nz(String v) {

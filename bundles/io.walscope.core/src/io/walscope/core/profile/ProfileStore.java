@@ -132,6 +132,19 @@ public final class ProfileStore {
         if (p.isDemo()) {
             n.put("demo", true);
         }
+        if (!p.getApplicationName().isEmpty()) {
+            n.put("application_name", p.getApplicationName());
+        }
+        if (p.getConnectTimeout() >= 0) {
+            n.put("connect_timeout", p.getConnectTimeout());
+        }
+        if (p.isMultiHost()) {
+            ArrayNode hosts = n.putArray("hosts");
+            p.getHosts().forEach(h -> hosts.add(h.toString()));
+        }
+        if (p.getTargetSessionAttrs() != TargetSessionAttrs.ANY) {
+            n.put("target_session_attrs", p.getTargetSessionAttrs().value());
+        }
         return n;
     }
 
@@ -152,6 +165,16 @@ public final class ProfileStore {
         p.setSslKey(n.path("sslkey").asText(""));
         p.setSavePassword(n.path("savePassword").asBoolean(true));
         p.setDemo(n.path("demo").asBoolean(false));
+        p.setApplicationName(n.path("application_name").asText(""));
+        p.setConnectTimeout(n.path("connect_timeout").asInt(-1));
+        if (n.path("hosts").size() > 1) {
+            List<HostPort> hosts = new ArrayList<>();
+            n.path("hosts").forEach(x -> hosts.add(HostPort.parse(x.asText(), 5432)));
+            p.setHosts(hosts);
+        }
+        if (n.hasNonNull("target_session_attrs")) {
+            p.setTargetSessionAttrs(TargetSessionAttrs.parse(n.path("target_session_attrs").asText()));
+        }
         return p;
     }
 }

@@ -30,6 +30,15 @@ public interface ChangeListener {
     }
 
     /**
+     * After {@link #flush()}: the LSN the reader may confirm, at most {@code upTo} (the end of the last transaction
+     * handed over, or while idle the server's WAL end). A listener that makes data durable less often than it is
+     * flushed (an fsync interval) answers the end of the last transaction that is durable.
+     */
+    default long confirmable(long upTo) {
+        return upTo;
+    }
+
+    /**
      * Whether {@link #raw} is wanted. Asked once when the stream starts (not per message): when false, raw
      * messages cost nothing.
      */
@@ -45,6 +54,18 @@ public interface ChangeListener {
      * @param lsn the LSN the server sent with the message
      */
     default void raw(long lsn, java.nio.ByteBuffer msg) throws Exception {
+    }
+
+    /**
+     * A snapshot starts: its rows follow as {@link Op#READ} changes (outside transactions) until
+     * {@link #snapshotEnd()}. {@code xid} is the id of the transaction that reads them (-1 when unknown);
+     * {@code tables} the tables to be read ({@code schema.table}), in reading order.
+     */
+    default void snapshotStart(long xid, java.util.List<String> tables) throws Exception {
+    }
+
+    /** The snapshot's last row was delivered. */
+    default void snapshotEnd() throws Exception {
     }
 
     /**

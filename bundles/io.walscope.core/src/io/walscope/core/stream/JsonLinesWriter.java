@@ -2,7 +2,6 @@ package io.walscope.core.stream;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Base64;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
@@ -12,35 +11,16 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 
 /**
- * Writes each change as one JSON line, in Walscope's format or in Debezium's envelope, with one reusable
- * generator over the given stream (wrap it in a large buffer). {@link #flush()} pushes everything to the stream
- * and flushes it: the reader confirms LSNs only after that.
+ * Writes each change as one JSON line in Walscope's format, with one reusable generator over the given stream
+ * (wrap it in a large buffer). {@link #flush()} pushes everything to the stream and flushes it: the reader
+ * confirms LSNs only after that.
  * <p>
  * Walscope's line: {@code {"lsn", "commit_lsn", "xid", "commit_ts", "op", "schema", "table", "key", "before",
  * "after", "unchanged_toast"}}, plus {@code "message": {"prefix", "content", "transactional"}} for messages and
  * {@code "truncate": {"cascade", "restart_identity"}} for truncates. Unknown LSNs, xids and times are null.
+ * Debezium's records are {@link io.walscope.core.debezium.DebeziumWriter}'s.
  */
 public final class JsonLinesWriter implements ChangeListener, AutoCloseable {
-    /** The line formats. */
-    public enum Format {
-        /** Walscope's own line ({@code --format jsonl}). */
-        JSONL,
-        /** Debezium's envelope ({@code --format debezium}): before, after, source, op, ts_ms. */
-        DEBEZIUM;
-
-        /** Parses {@code jsonl} / {@code debezium}. */
-        public static Format parse(String s) {
-            switch (s) {
-            case "jsonl":
-                return JSONL;
-            case "debezium":
-                return DEBEZIUM;
-            default:
-                throw new IllegalArgumentException("Unknown format '" + s + "': choose jsonl or debezium.");
-            }
-        }
-    }
-
     private static final JsonFactory FACTORY = new JsonFactoryBuilder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).rootValueSeparator((String) null)
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
@@ -63,27 +43,19 @@ public final class JsonLinesWriter implements ChangeListener, AutoCloseable {
 
     private final OutputStream out;
     private final JsonGenerator g;
-    private final Format format;
-    private final String database;
     private final char[] lsnBuf = new char[20];
     private long events;
     private long transactions;
 
-    /** A writer of {@code format} lines to {@code out}; {@code database} goes into Debezium's source block. */
-    public JsonLinesWriter(OutputStream out, Format format, String database) throws IOException {
+    /** A writer of Walscope's lines to {@code out}. */
+    public JsonLinesWriter(OutputStream out) throws IOException {
         this.out = out;
-        this.format = format;
-        this.database = database;
         this.g = FACTORY.createGenerator(out);
     }
 
     @Override
     public void change(ChangeEvent e) throws IOException {
-        if (format == Format.JSONL) {
-            writeJsonl(e);
-        } else {
-            writeDebezium(e);
-        }
+        writeJsonl(e);
         g.writeRaw('\n');
         events++;
     }
@@ -147,44 +119,6 @@ public final class JsonLinesWriter implements ChangeListener, AutoCloseable {
             g.writeObjectFieldStart("truncate");
             g.writeBooleanField("cascade", e.truncateCascade());
             g.writeBooleanField("restart_identity", e.truncateRestartIdentity());
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
-
-    private void writeDebezium(ChangeEvent e) throws IOException {
-        JsonGenerator g = this.g;
-        Transaction tx = e.tx();
-        g.writeStartObject();
-        g.writeFieldName("before");
-        writeTuple(e.before());
-        g.writeFieldName("after");
-        writeTuple(e.after());
-        g.writeObjectFieldStart("source");
-        g.writeStringField("version", "walscope");
-        g.writeStringField("connector", "postgresql");
-        g.writeStringField("name", "walscope");
-        long commitMs = tx == null || tx.commitTimeMicros() == Transaction.UNKNOWN_TIME ? 0
-                : Math.floorDiv(tx.commitTimeMicros(), 1000L);
-        g.writeNumberField("ts_ms", commitMs);
-        g.writeStringField("snapshot", e.op() == Op.READ ? "true" : "false");
-        g.writeStringField("db", database);
-        g.writeStringField("schema", e.schema());
-        g.writeStringField("table", e.table());
-        g.writeFieldName("txId");
-        if (tx == null || tx.xid() < 0) {
-            g.writeNull();
-        } else {
-            g.writeNumber(tx.xid());
-        }
-        g.writeNumberField("lsn", e.lsn());
-        g.writeEndObject();
-        g.writeStringField("op", e.op().debezium());
-        g.writeNumberField("ts_ms", System.currentTimeMillis());
-        if (e.op() == Op.MESSAGE) {
-            g.writeObjectFieldStart("message");
-            g.writeStringField("prefix", e.messagePrefix());
-            g.writeStringField("content", Base64.getEncoder().encodeToString(e.messageContent()));
             g.writeEndObject();
         }
         g.writeEndObject();

@@ -110,6 +110,14 @@ public final class TextTuple implements Tuple {
         return pgText && states[i] == VALUE ? values[i] : null;
     }
 
+    /**
+     * The text the value of column {@code i} is converted from: PostgreSQL's output, or the text a decoder rebuilt
+     * from typed values (decoderbufs); null unless the column has a value.
+     */
+    public String value(int i) {
+        return states[i] == VALUE ? values[i] : null;
+    }
+
     @Override
     public void writeValue(int i, JsonGenerator out) throws IOException {
         if (states[i] != VALUE) {

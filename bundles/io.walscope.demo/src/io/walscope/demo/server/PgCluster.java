@@ -138,6 +138,56 @@ public final class PgCluster {
         writeAsServerUser(dataDir.resolve("postgresql.conf"), existing + String.join("\n", settings) + "\n");
     }
 
+    /**
+     * A streaming standby of this cluster, made the way the zonky builds allow (they have no pg_basebackup): a cold copy
+     * of this cluster's data directory, which must be stopped, into {@code standbyDir}, with an empty
+     * {@code pg_replslot}, {@code standby.signal} (12+; {@code recovery.conf} before) and {@code primary_conninfo} to
+     * this cluster's port, {@code primary_slot_name} = {@code slot} (a physical slot made before the copy) and
+     * {@code settings} appended to postgresql.conf. The copy shares the superuser and password; it is not started.
+     *
+     * @param dbname the database named in primary_conninfo (the slot sync worker of 17+ needs one)
+     */
+    public PgCluster standbyCopy(Path standbyDir, String slot, String dbname, List<String> settings) throws IOException {
+        if (isRunning()) {
+            throw new IllegalStateException("stop the primary before copying its data directory");
+        }
+        PgCluster s = new PgCluster(dist, standbyDir);
+        s.superuser = superuser;
+        s.password = password;
+        Files.createDirectories(s.dataDir);
+        Files.setPosixFilePermissions(s.dataDir, PosixFilePermissions.fromString("rwx------"));
+        chownToServerUser(s.dataDir);
+        run(List.of("cp", "-a", dataDir + "/.", s.dataDir.toString()), 120);
+        try (var files = Files.list(s.dataDir.resolve("pg_replslot"))) {
+            for (Path slotDir : files.toList()) {
+                try (var inner = Files.walk(slotDir)) {
+                    for (Path f : inner.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(f);
+                    }
+                }
+            }
+        }
+        Files.deleteIfExists(s.dataDir.resolve("postmaster.pid"));
+        Files.deleteIfExists(s.dataDir.resolve("walscope-server.log"));
+        // the password in a passfile (mode 0600, the server user's), so that primary_conninfo itself holds no secret
+        Path passfile = s.writeDataFile("walscope.pgpass", ("127.0.0.1:" + port + ":*:" + superuser + ":"
+                + password.replace("\\", "\\\\").replace(":", "\\:") + "\n").getBytes(StandardCharsets.UTF_8));
+        String conninfo = "host=127.0.0.1 port=" + port + " user=" + superuser + " passfile=" + passfile
+                + " dbname=" + dbname + " application_name=" + slot;
+        List<String> lines = new ArrayList<>(List.of("", "# standby of port " + port + ", written by Walscope",
+                "primary_conninfo = '" + conninfo.replace("'", "''") + "'", "primary_slot_name = '" + slot + "'"));
+        if (dist.major() >= 12) {
+            s.writeAsServerUser(s.dataDir.resolve("standby.signal"), "");
+        } else {
+            s.writeAsServerUser(s.dataDir.resolve("recovery.conf"), "standby_mode = 'on'\n" + String.join("\n", lines) + "\n");
+            lines.clear();
+        }
+        lines.addAll(settings);
+        String conf = Files.readString(s.dataDir.resolve("postgresql.conf"));
+        s.writeAsServerUser(s.dataDir.resolve("postgresql.conf"), conf + String.join("\n", lines) + "\n");
+        return s;
+    }
+
     /** Takes over a server that another process started on this data directory (it is not stopped by us). */
     public synchronized void adoptRunning(int runningPort) {
         this.port = runningPort;
@@ -188,6 +238,15 @@ public final class PgCluster {
         int p = port;
         stop();
         start(p);
+    }
+
+    /**
+     * {@code pg_ctl restart -m mode} on the same port: {@code fast}, {@code smart}, or {@code immediate} (a crash:
+     * the server recovers from its WAL).
+     */
+    public synchronized void restart(String mode) throws IOException {
+        run(List.of(dist.bin("pg_ctl").toString(), "-D", dataDir.toString(), "-l",
+                dataDir.resolve("walscope-server.log").toString(), "-m", mode, "-w", "-t", "90", "restart"), 120);
     }
 
     /** True when a postmaster runs on this data directory. */

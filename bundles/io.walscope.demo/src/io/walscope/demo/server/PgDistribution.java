@@ -1,15 +1,19 @@
 package io.walscope.demo.server;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -27,6 +31,7 @@ import org.tukaani.xz.XZInputStream;
 public final class PgDistribution {
     private final Path home;
     private final String version;
+    private Set<String> settings;
 
     private PgDistribution(Path home, String version) {
         this.home = home;
@@ -149,6 +154,41 @@ public final class PgDistribution {
 
     public Path bin(String tool) {
         return home.resolve("bin").resolve(tool);
+    }
+
+    /**
+     * True when this server build knows the setting {@code name} (asked of {@code postgres --describe-config}, which
+     * runs without a data directory, also as root). Newer minors add settings such as
+     * {@code output_plugin_libraries}; writing an unknown one into postgresql.conf stops the server from starting.
+     */
+    public synchronized boolean hasSetting(String name) throws IOException {
+        if (settings == null) {
+            ProcessBuilder pb = new ProcessBuilder(bin("postgres").toString(), "--describe-config")
+                    .redirectErrorStream(true);
+            pb.environment().put("LC_ALL", "C");
+            Process p = pb.start();
+            Set<String> names = new HashSet<>();
+            try (var r = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 0) {
+                        names.add(line.substring(0, tab));
+                    }
+                }
+            }
+            try {
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            if (names.isEmpty()) {
+                throw new IOException(bin("postgres") + " --describe-config printed no settings");
+            }
+            settings = Set.copyOf(names);
+        }
+        return settings.contains(name);
     }
 
     @Override

@@ -8,11 +8,13 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import io.walscope.core.WalscopeException;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.ui.WalscopeUi;
+import io.walscope.ui.setup.SetupHandler;
 import io.walscope.ui.wizard.ConnectionWizard;
 import io.walscope.ui.wizard.WalscopeWizardDialog;
 
@@ -30,10 +32,19 @@ public final class ConnectionHandlers {
         return null;
     }
 
-    /** Opens the wizard for a new profile, or to edit/duplicate {@code existing}. */
+    /**
+     * Opens the wizard for a new profile, or to edit/duplicate {@code existing}; when the user asked for it on the last
+     * page, the setup wizard follows on the saved profile.
+     */
     public static int openWizard(Shell shell, ConnectionProfile existing, boolean duplicate) {
         try {
-            return createWizardDialog(shell, existing, duplicate).open();
+            WalscopeWizardDialog d = createWizardDialog(shell, existing, duplicate);
+            int r = d.open();
+            if (r == Window.OK && d.wizard() instanceof ConnectionWizard w && w.setupRequested()
+                    && PlatformUI.isWorkbenchRunning() && PlatformUI.getWorkbench().getActiveWorkbenchWindow() != null) {
+                SetupHandler.open(PlatformUI.getWorkbench().getActiveWorkbenchWindow(), w.result());
+            }
+            return r;
         } catch (WalscopeException e) {
             MessageDialog.openError(shell, "Walscope", e.getMessage());
             return Window.CANCEL;

@@ -21,6 +21,7 @@ import org.eclipse.ui.part.ViewPart;
 
 import io.walscope.core.WalscopeException;
 import io.walscope.core.pg.ServerInfo;
+import io.walscope.core.pg.check.ReplicationReader;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.ui.Columns;
 import io.walscope.ui.DemoService;
@@ -29,8 +30,9 @@ import io.walscope.ui.Widgets;
 import io.walscope.ui.WalscopeUi;
 
 /**
- * The saved connection profiles, the demo database first. Selecting one shows its server version in the
- * status line (read in a Job, never on the display thread).
+ * The saved connection profiles, the demo database first. Selecting one shows its server version and role (a primary
+ * with its standbys and their lag, or a standby and its primary) in the status line and the State column (read in a
+ * Job, never on the display thread).
  */
 public final class ConnectionsView extends ViewPart {
     public static final String ID = "io.walscope.ui.connections";
@@ -38,6 +40,8 @@ public final class ConnectionsView extends ViewPart {
     private final Runnable storeListener = this::refreshAsync;
     private final DemoService.Listener demoListener = d -> refreshAsync();
     private Job infoJob;
+    /** What the last look at each profile's server found: "primary with 1 standby: ...", "standby of ..." (by name). */
+    private final java.util.Map<String, String> roles = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -49,7 +53,7 @@ public final class ConnectionsView extends ViewPart {
         column("Name", 110, p -> p.getName());
         column("Connection", 200, p -> p.isDemo() && p.getPort() == 0 ? "built-in demo database" : p.describe());
         column("Plugin", 80, p -> p.getPlugin().id());
-        column("State", 240, this::stateOf);
+        column("State", 420, this::stateOf);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
         viewer.addSelectionChangedListener(e -> showServerVersion(selected()));
         getSite().setSelectionProvider(viewer);
@@ -76,7 +80,7 @@ public final class ConnectionsView extends ViewPart {
             DemoService d = WalscopeUi.get().demo();
             return d.state() == DemoService.State.STOPPED ? "stopped (start with --demo)" : d.message();
         }
-        return "saved";
+        return roles.getOrDefault(p.getName(), "saved");
     }
 
     /** The profiles shown, demo first. */
@@ -129,11 +133,20 @@ public final class ConnectionsView extends ViewPart {
         }
     }
 
+    /** The profile (name and where) whose server the status line shows; a refresh of the list does not read it again. */
+    private String shownFor;
+
     private void showServerVersion(ConnectionProfile p) {
         if (p == null) {
+            shownFor = null;
             status("");
             return;
         }
+        String key = p.getName() + "\u0000" + p.describe() + "\u0000" + p.getTargetSessionAttrs();
+        if (!p.isDemo() && key.equals(shownFor)) {
+            return; // the demo's state changed, or the list was refreshed: this server was read already
+        }
+        shownFor = p.isDemo() ? null : key;
         if (infoJob != null) {
             infoJob.cancel();
         }
@@ -147,11 +160,15 @@ public final class ConnectionsView extends ViewPart {
             try {
                 try (Connection c = UiConnections.open(p)) {
                     ServerInfo i = ServerInfo.read(c);
-                    text = p.getName() + ": PostgreSQL " + i.version() + " (" + i.versionNum() + "), wal_level "
-                            + i.walLevel() + ", user " + i.currentUser() + (i.ssl() ? ", SSL " + i.sslVersion() : "");
+                    String role = ReplicationReader.describeRole(c, i.versionNum());
+                    roles.put(p.getName(), role);
+                    text = p.getName() + ": PostgreSQL " + i.version() + " (" + i.versionNum() + "), " + role
+                            + ", wal_level " + i.walLevel() + ", user " + i.currentUser()
+                            + (i.ssl() ? ", SSL " + i.sslVersion() : "");
                 }
             } catch (WalscopeException | java.sql.SQLException e) {
                 text = p.getName() + ": " + e.getMessage();
+                shownFor = null; // try again at the next selection
             }
             if (!m.isCanceled()) {
                 String t = text;
@@ -160,6 +177,7 @@ public final class ConnectionsView extends ViewPart {
                     d.asyncExec(() -> {
                         if (!viewer.getControl().isDisposed()) {
                             status(t);
+                            viewer.update(p, null);
                         }
                     });
                 }

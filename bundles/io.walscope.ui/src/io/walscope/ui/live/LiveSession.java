@@ -13,12 +13,16 @@ import org.eclipse.core.runtime.jobs.Job;
 
 import io.walscope.core.WalscopeException;
 import io.walscope.core.live.LiveBuffer;
+import io.walscope.core.conn.Secrets;
 import io.walscope.core.live.LiveCapture;
+import io.walscope.core.pg.PgConnector;
 import io.walscope.core.pg.stream.ChangeStream;
 import io.walscope.core.pg.stream.PollOptions;
 import io.walscope.core.pg.stream.StreamOptions;
 import io.walscope.core.pg.stream.StreamResult;
 import io.walscope.core.pg.stream.TimestampPoller;
+import io.walscope.core.conn.ConnectionOptions;
+import io.walscope.core.conn.PgProperties;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.ui.UiConnections;
 
@@ -41,6 +45,7 @@ final class LiveSession {
     }
 
     private final ConnectionProfile profile;
+    private final Secrets secrets;
     private final StreamOptions options;
     private volatile TimestampPoller poller;
     private final LiveBuffer buffer;
@@ -56,10 +61,22 @@ final class LiveSession {
     private Job walPosition;
 
     LiveSession(ConnectionProfile profile, StreamOptions options, LiveBuffer buffer) {
-        this.profile = profile;
+        this(profile, null, options, buffer);
+    }
+
+    /** With {@code secrets} given instead of Walscope's secure storage (tests). */
+    LiveSession(ConnectionProfile profile, Secrets secrets, StreamOptions options, LiveBuffer buffer) {
+        this.secrets = secrets;
+        this.profile = viewer(profile);
         this.options = options;
         this.buffer = buffer;
         this.capture = new LiveCapture(buffer);
+    }
+
+    /** The profile as the viewer connects: PGAPPNAME if set, else application_name {@code walscope_viewer}. */
+    static ConnectionProfile viewer(ConnectionProfile p) {
+        ConnectionProfile v = ConnectionOptions.applyEnvironmentDefaults(p.copy(), System.getenv());
+        return v.getApplicationName().isEmpty() ? v.setApplicationName(PgProperties.VIEWER_APPLICATION_NAME) : v;
     }
 
     /** The polling options, or null when the session streams from a slot. */
@@ -129,7 +146,9 @@ final class LiveSession {
         }
         reader = Job.create("Live changes from " + profile.getName(), (IProgressMonitor m) -> {
             try {
-                ChangeStream s = new ChangeStream(profile, UiConnections.secretsFor(profile), options);
+                // a standby's wait for its primary, a failover to another host: said in the status line
+                options.notices(n -> set(State.RUNNING, "streaming with " + options.plugin().id() + "; " + n));
+                ChangeStream s = new ChangeStream(profile, secrets(), options);
                 stream = s;
                 set(State.RUNNING, "streaming with " + options.plugin().id());
                 StreamResult r = s.run(capture);
@@ -164,7 +183,7 @@ final class LiveSession {
         PollOptions poll = options.poll();
         reader = Job.create("Polling " + profile.getName(), (IProgressMonitor m) -> {
             try {
-                TimestampPoller p = new TimestampPoller(profile, UiConnections.secretsFor(profile), poll)
+                TimestampPoller p = new TimestampPoller(profile, secrets(), poll)
                         .onStarted(tables -> set(State.RUNNING, pollingMessage(poll) + " (" + String.join(", ", tables)
                                 + " on " + poll.column() + ")"))
                         .onNotice(n -> set(State.RUNNING, pollingMessage(poll) + "; " + n));
@@ -185,9 +204,11 @@ final class LiveSession {
 
     /** The server's WAL position and the slot's retained WAL, for the status line. */
     private void readWalPosition() {
-        try (Connection c = UiConnections.open(profile)) {
+        try (Connection c = secrets == null ? UiConnections.open(profile) : new PgConnector().connect(profile, secrets)) {
             boolean old = c.getMetaData().getDatabaseMajorVersion() < 10;
-            String lsnFn = old ? "pg_current_xlog_location()" : "pg_current_wal_lsn()";
+            // a standby (16+ decodes there) has no current WAL position of its own: what it received
+            String lsnFn = old ? "pg_current_xlog_location()"
+                    : "(CASE WHEN pg_is_in_recovery() THEN pg_last_wal_receive_lsn() ELSE pg_current_wal_lsn() END)";
             String diffFn = old ? "pg_xlog_location_diff" : "pg_wal_lsn_diff";
             try (PreparedStatement ps = c.prepareStatement("SELECT (" + lsnFn + " - '0/0'::pg_lsn)::text, (SELECT "
                     + diffFn + "(" + lsnFn + ", restart_lsn) FROM pg_replication_slots WHERE slot_name = ?)")) {
@@ -201,6 +222,10 @@ final class LiveSession {
         } catch (WalscopeException | SQLException | RuntimeException e) {
             // the status line keeps the last numbers; the stream reports real failures
         }
+    }
+
+    private Secrets secrets() throws WalscopeException {
+        return secrets != null ? secrets : UiConnections.secretsFor(profile);
     }
 
     /** Stops the stream: it flushes and confirms what was delivered; a temporary slot goes with the connection. */

@@ -33,6 +33,7 @@ import io.walscope.core.profile.Plugin;
 import io.walscope.core.stream.Op;
 import io.walscope.ui.Widgets;
 import io.walscope.ui.WalscopeUi;
+import io.walscope.ui.chart.ChartCanvas;
 import io.walscope.ui.connections.ConnectionsView;
 
 /**
@@ -58,6 +59,8 @@ public final class LiveView extends ViewPart {
     static final int BURST_EVENTS = 10_000;
     /** The longest the display thread takes new events in at a time (a text filter reads every change). */
     static final long DRAIN_SLICE_MS = 20;
+    /** The strip chart's height in pixels. */
+    static final int CHART_HEIGHT = 170;
 
     private ConnectionProfile profile;
     private LiveSession session;
@@ -69,6 +72,8 @@ public final class LiveView extends ViewPart {
     private GrowTimer grow;
     private int tableOffset;
     private final StatusLine.Rates rates = new StatusLine.Rates();
+    private final LiveSamples samples = new LiveSamples();
+    private ChartCanvas<LiveChart.Snap> chart;
 
     private Table table;
     private GroupedTree tree;
@@ -100,6 +105,10 @@ public final class LiveView extends ViewPart {
         opColors[Op.READ.ordinal()] = d.getSystemColor(SWT.COLOR_DARK_GRAY);
         opColors[Op.MESSAGE.ordinal()] = d.getSystemColor(SWT.COLOR_DARK_MAGENTA);
         createControls(parent);
+        chart = LiveChart.create(parent, samples);
+        GridData cd = new GridData(SWT.FILL, SWT.TOP, true, false);
+        cd.heightHint = CHART_HEIGHT;
+        chart.setLayoutData(cd);
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         stack = new Composite(sash, SWT.NONE);
@@ -251,6 +260,8 @@ public final class LiveView extends ViewPart {
                 (mb > 0 ? mb : LivePreferences.DEFAULT_BUFFER_MB) * (1L << 20));
         tree.reset();
         rates.restart();
+        samples.clear();
+        chart.refresh();
         controls.resetTables();
         rows.reset(buffer, controls.filter());
         table.setItemCount(0);
@@ -380,8 +391,10 @@ public final class LiveView extends ViewPart {
             return;
         }
         drainThrottler.throttledExec();
-        if (session != null) {
-            rates.tick(session.capture().received(), rows.shown());
+        if (session != null && rates.tick(session.capture().received(), rows.shown())
+                && session.state() == LiveSession.State.RUNNING) {
+            samples.sample(System.currentTimeMillis(), rates.receivedRate, session);
+            chart.refresh(); // drawn on the render thread; the display thread only swaps the picture in
         }
         updateStatus();
         table.getDisplay().timerExec(250, this::tick);
@@ -391,7 +404,7 @@ public final class LiveView extends ViewPart {
         if (status.isDisposed() || session == null) {
             return;
         }
-        String text = StatusLine.text(session, rows, paused, rates);
+        String text = StatusLine.text(session, rows, paused, rates, samples);
         if (!text.equals(status.getText())) {
             status.setText(text);
             // measuring the wrapped text costs a GTK size allocation: at most once a second, or when it grew a lot
@@ -501,6 +514,16 @@ public final class LiveView extends ViewPart {
     /** Rows in the ungrouped table now (it grows in steps); grouped, the changes the tree holds. */
     public int rowCount() {
         return groupedMode ? rows.size() : table.getItemCount();
+    }
+
+    /** The strip chart of changes/s and lag. */
+    public ChartCanvas<?> chart() {
+        return chart;
+    }
+
+    /** Samples the strip chart holds (bounded). */
+    public int chartSamples() {
+        return samples.size();
     }
 
     /** The running or last session, or null (the benchmark reads its counters). */

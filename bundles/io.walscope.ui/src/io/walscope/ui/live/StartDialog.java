@@ -52,6 +52,7 @@ final class StartDialog extends TitleAreaDialog {
     private Text publication;
     private Text tables;
     private Button snapshot;
+    private Button failover;
     private StreamOptions result;
 
     StartDialog(Shell parent, ConnectionProfile profile) {
@@ -100,6 +101,15 @@ final class StartDialog extends TitleAreaDialog {
         slot.setLayoutData(new GridData(160, SWT.DEFAULT));
         slot.setText("walscope_" + profile.getName().replaceAll("[^a-z0-9_]", "_"));
         logicalOnly.add(modes);
+        logicalOnly.add(label(c, ""));
+        failover = Widgets.name(new Button(c, SWT.CHECK), "live.start.failover");
+        failover.setText("Failover slot (PostgreSQL 17+): standbys keep it, and the view follows a promotion"
+                + (profile.isMultiHost() ? "" : " (list the standbys as hosts of the connection)"));
+        logicalOnly.add(failover);
+        for (Button b : new Button[] {temporary, persistent, peek}) {
+            b.addListener(SWT.Selection, e -> failover.setEnabled(persistent.getSelection()));
+        }
+        failover.setEnabled(false);
         logicalOnly.add(label(c, "Publication (pgoutput):"));
         publication = Widgets.name(new Text(c, SWT.BORDER), "live.start.publication");
         logicalOnly.add(publication);
@@ -198,7 +208,7 @@ final class StartDialog extends TitleAreaDialog {
             }
             o.slot(slot.getText().trim());
             if (persistent.getSelection()) {
-                o.createSlot(true);
+                o.createSlot(true).failover(failover.getSelection());
             } else {
                 o.peek(true);
             }

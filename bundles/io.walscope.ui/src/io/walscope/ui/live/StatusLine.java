@@ -26,7 +26,8 @@ final class StatusLine {
             shown = shownNow;
         }
 
-        void tick(long receivedNow, long shownNow) {
+        /** Measures the rates about once a second; true when it did (a new sample is due). */
+        boolean tick(long receivedNow, long shownNow) {
             long now = System.nanoTime();
             double secs = (now - lastNanos) / 1e9;
             if (lastNanos != 0 && secs > 0.9) {
@@ -35,13 +36,16 @@ final class StatusLine {
                 received = receivedNow;
                 shown = shownNow;
                 lastNanos = now;
+                return true;
             } else if (lastNanos == 0) {
                 lastNanos = now;
             }
+            return false;
         }
     }
 
-    static String text(LiveSession session, ShownRows rows, boolean paused, Rates rates) {
+    /** The status line; the lag comes from the newest of the {@code samples} the strip chart draws. */
+    static String text(LiveSession session, ShownRows rows, boolean paused, Rates rates, LiveSamples samples) {
         double receivedRate = rates.receivedRate;
         double shownRate = rates.shownRate;
         LiveBuffer buffer = rows.buffer();
@@ -60,15 +64,12 @@ final class StatusLine {
         if (paused) {
             sb.append(" · PAUSED (").append(rows.waiting()).append(" waiting)");
         }
-        long server = session.serverLsn();
-        long got = session.capture().lastLsn();
-        if (server != 0 && got != 0) {
-            long lag = Math.max(0, server - got);
-            sb.append(" · lag ").append(bytes(lag));
-            long commit = session.capture().lastCommitMicros();
-            if (lag > 0 && commit != 0) {
-                long behind = System.currentTimeMillis() - commit / 1000;
-                sb.append(String.format(" (%.1f s)", Math.max(0, behind) / 1000.0));
+        double lag = samples.last(LiveSamples.LAG_BYTES);
+        if (!Double.isNaN(lag)) {
+            sb.append(" · lag ").append(bytes((long) lag));
+            double behind = samples.last(LiveSamples.LAG_SECONDS);
+            if (lag > 0 && !Double.isNaN(behind)) {
+                sb.append(String.format(" (%.1f s)", behind));
             }
         }
         Long retained = session.retainedBytes();

@@ -20,6 +20,7 @@ final class Messages {
     static final String REFRESH = "Refresh";
     static final String SLOTS_NO_CONNECTION = "Select a connection in the Connections view to see its slots.";
     static final String SLOTS_OF = "%d slot(s) on %s, refreshed %s";
+    static final String SLOTS_RATE = "; WAL written %s/s";
     static final String ACTIVE_REFUSED = "Slot %s is active: Walscope drops inactive slots only.";
 
     private Messages() {

@@ -2,12 +2,15 @@ package io.walscope.ui.prep;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.IEditorSite;
+import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.part.EditorPart;
 
 import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.ui.EditorArea;
 
 /** The Preparation editor of one profile: checks on open; see {@link PrepPanel}. Nothing to save. */
 public final class PrepEditor extends EditorPart {
@@ -39,6 +42,20 @@ public final class PrepEditor extends EditorPart {
     @Override
     public void setFocus() {
         panel.setFocus();
+    }
+
+    @Override
+    public void dispose() {
+        IWorkbenchPage page = getSite().getPage();
+        Display d = getSite().getShell().getDisplay();
+        // once the last editor is gone (after this one's close completes), the views get their room back
+        d.asyncExec(() -> {
+            if (page.getWorkbenchWindow().getShell() != null && !page.getWorkbenchWindow().getShell().isDisposed()
+                    && page.getEditorReferences().length == 0) {
+                EditorArea.restore(page.getWorkbenchWindow());
+            }
+        });
+        super.dispose();
     }
 
     @Override

@@ -9,15 +9,21 @@ import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.ui.EditorArea;
 
 /** Commands of the Connections view: open the Preparation editor, show the Slots view. */
 public final class PrepHandlers {
     private PrepHandlers() {
     }
 
-    /** Opens (or activates) the Preparation editor of {@code p}. */
+    /** The editor area's share of its column while a Preparation editor is open. */
+    static final double EDITOR_SHARE = 0.7;
+
+    /** Opens (or activates) the Preparation editor of {@code p}, large: not the strip the layout keeps for editors. */
     public static PrepEditor open(IWorkbenchPage page, ConnectionProfile p) throws PartInitException {
-        return (PrepEditor) page.openEditor(new PrepInput(p), PrepEditor.ID);
+        PrepEditor e = (PrepEditor) page.openEditor(new PrepInput(p), PrepEditor.ID);
+        EditorArea.enlarge(page.getWorkbenchWindow(), EDITOR_SHARE);
+        return e;
     }
 
     public static final class OpenPreparation extends AbstractHandler {

@@ -7,9 +7,7 @@ import java.sql.Connection;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -17,16 +15,12 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.MessageDialog;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.TreeViewer;
-import org.eclipse.jface.viewers.TreeViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.custom.StyledText;
-import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
@@ -39,6 +33,7 @@ import io.walscope.core.check.CheckOptions;
 import io.walscope.core.check.CheckReport;
 import io.walscope.core.check.Finding;
 import io.walscope.core.check.Scripts;
+import io.walscope.core.check.Triage;
 import io.walscope.core.conn.Secrets;
 import io.walscope.core.pg.PgConnector;
 import io.walscope.core.pg.ServerInfo;
@@ -46,12 +41,13 @@ import io.walscope.core.pg.check.ApplyReport;
 import io.walscope.core.pg.check.CheckRunner;
 import io.walscope.core.pg.check.FixApplier;
 import io.walscope.core.profile.ConnectionProfile;
-import io.walscope.ui.Columns;
+import io.walscope.ui.MonitorProgress;
 import io.walscope.ui.Widgets;
 
 /**
- * The body of the Preparation editor: findings grouped by area with status icons, the fix SQL of the
- * selection, Re-check / Apply selected / Export script, and the per-table matrix. Every database call runs in
+ * The body of the Preparation editor: findings grouped as "blocks CDC" / "should fix" / "ok" ({@link FindingsTree}:
+ * each message readable in full, each fix one click away), the fix SQL of the selection, Re-check / Apply selected /
+ * Export script, and the per-table matrix. Every database call runs in
  * a Job; results come back through {@code asyncExec} with a dispose check.
  */
 public final class PrepPanel extends Composite {
@@ -63,7 +59,7 @@ public final class PrepPanel extends Composite {
     private final ConnectionProfile profile;
     private final SecretsSource secrets;
     private final CheckOptions options;
-    private final StatusImages images;
+    private final FindingsTree findingsTree;
     private final TreeViewer tree;
     private final StyledText sql;
     private final TableMatrix matrix;
@@ -84,7 +80,6 @@ public final class PrepPanel extends Composite {
         this.profile = profile;
         this.secrets = secrets;
         this.options = CheckOptions.of(profile.getSchemas().isEmpty() ? List.of("public") : profile.getSchemas(), profile.getPlugin());
-        this.images = new StatusImages(getDisplay());
         setLayout(new GridLayout(1, false));
 
         Composite bar = new Composite(this, SWT.NONE);
@@ -99,19 +94,13 @@ public final class PrepPanel extends Composite {
         tabs = new CTabFolder(this, SWT.BORDER);
         tabs.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
         SashForm sash = new SashForm(tabs, SWT.VERTICAL);
-        tree = new TreeViewer(sash, SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
-        Widgets.name(tree.getTree(), "prep.findings");
-        tree.getTree().setHeaderVisible(true);
-        tree.getTree().setLinesVisible(true);
-        column("Status", 120, o -> o instanceof Finding f ? f.status().id() : area(o), o -> o instanceof Finding f ? images.get(f.status()) : null);
-        column("Check", 190, o -> o instanceof Finding f ? f.id() : "", o -> null);
-        column("Subject", 200, o -> o instanceof Finding f ? f.subject() : "", o -> null);
-        column("Message", 700, o -> o instanceof Finding f ? f.message() : "", o -> null);
-        tree.setContentProvider(new FindingsContent());
+        findingsTree = new FindingsTree(sash, "prep.findings", false);
+        findingsTree.onFix(this::applyOne);
+        tree = findingsTree.viewer();
         tree.addSelectionChangedListener(e -> showSql());
         sql = Widgets.name(new StyledText(sash, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL | SWT.READ_ONLY), "prep.sql");
         sql.setFont(org.eclipse.jface.resource.JFaceResources.getTextFont());
-        sash.setWeights(70, 30);
+        sash.setWeights(75, 25);
         CTabItem findingsTab = new CTabItem(tabs, SWT.NONE);
         findingsTab.setText(Messages.FINDINGS_TAB);
         findingsTab.setControl(sash);
@@ -124,13 +113,8 @@ public final class PrepPanel extends Composite {
             if (job != null) {
                 job.cancel();
             }
-            images.dispose();
         });
         updateButtons();
-    }
-
-    private static String area(Object o) {
-        return String.valueOf(o);
     }
 
     private Button button(Composite bar, String text, String id, Runnable r) {
@@ -138,11 +122,6 @@ public final class PrepPanel extends Composite {
         b.setText(text);
         b.addListener(SWT.Selection, e -> r.run());
         return b;
-    }
-
-    private void column(String title, int width, java.util.function.Function<Object, String> text,
-            java.util.function.Function<Object, Image> image) {
-        Columns.add(tree, title, width, text, image);
     }
 
     /** Runs the checks in a Job. */
@@ -158,7 +137,15 @@ public final class PrepPanel extends Composite {
 
     /** Applies the fixes of the selected findings (after confirmation) in a Job, then checks again. */
     public void applySelected() {
-        List<Finding> chosen = selectedFixable();
+        apply(selectedFixable());
+    }
+
+    /** The one-click fix of the Fix column: the finding's own fix (after confirmation). */
+    void applyOne(Finding f) {
+        apply(List.of(f));
+    }
+
+    private void apply(List<Finding> chosen) {
         if (chosen.isEmpty()) {
             setStatus(Messages.NOTHING_SELECTED);
             return;
@@ -168,11 +155,16 @@ public final class PrepPanel extends Composite {
         }
         run(String.format(Messages.APPLYING, chosen.stream().mapToInt(f -> f.fix().sql().size()).sum()), monitor -> {
             try (Connection c = new PgConnector().connect(profile, secrets.get())) {
-                ApplyReport ar = FixApplier.apply(c, chosen, ServerInfo.read(c).superuser(), new MonitorProgress(monitor));
+                ApplyReport ar = FixApplier.apply(c, () -> new PgConnector().connectReplication(profile, secrets.get()),
+                        chosen, ServerInfo.read(c).superuser(), new MonitorProgress(monitor));
                 CheckReport r = new CheckRunner(profile, secrets.get()).run(c, options, new MonitorProgress(monitor));
                 long skipped = ar.steps().stream().filter(s -> s.outcome() == ApplyReport.Outcome.SKIPPED).count();
+                String primary = chosen.stream().filter(f -> f.fix().onPrimary()).map(f -> f.fix().primaryName())
+                        .findFirst().orElse(null);
                 String summary = ar.ok() ? "Applied " + ar.steps().stream().filter(s -> s.outcome() == ApplyReport.Outcome.APPLIED).count()
-                        + " statement(s)" + (skipped > 0 ? ", skipped " + skipped + " that need a superuser" : "") + "." : ar.failure();
+                        + " statement(s)" + (skipped > 0 ? ", skipped " + skipped + (primary == null
+                                ? " that need a superuser" : " (this is a standby: those run on " + primary + ")") : "")
+                        + "." : ar.failure();
                 ui(() -> show(r, summary));
             }
         });
@@ -246,13 +238,7 @@ public final class PrepPanel extends Composite {
     private void show(CheckReport r, String applied) {
         report = r;
         lastApply = applied;
-        Map<String, List<Finding>> byArea = new LinkedHashMap<>();
-        r.findings().forEach(f -> byArea.computeIfAbsent(f.area(), k -> new ArrayList<>()).add(f));
-        tree.setInput(byArea);
-        for (Map.Entry<String, List<Finding>> e : byArea.entrySet()) {
-            boolean problem = e.getValue().stream().anyMatch(f -> f.status().needsAction());
-            tree.setExpandedState(e.getKey(), problem);
-        }
+        findingsTree.setFindings(r.findings());
         matrix.show(r);
         String when = LocalTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
         setStatus((applied.isEmpty() ? "" : applied + "  ") + String.format(Messages.CHECKED, summary(r), when));
@@ -270,8 +256,8 @@ public final class PrepPanel extends Composite {
         for (Object o : tree.getStructuredSelection().toList()) {
             if (o instanceof Finding f && f.fix() != null && f.status().needsAction()) {
                 out.add(f);
-            } else if (o instanceof String area && report != null) {
-                report.fixable().stream().filter(f -> f.area().equals(area) && !f.fix().explicitOnly()).forEach(out::add);
+            } else if (o instanceof Triage group && report != null) {
+                report.fixable().stream().filter(f -> Triage.of(f) == group && !f.fix().explicitOnly()).forEach(out::add);
             }
         }
         return out;
@@ -331,36 +317,4 @@ public final class PrepPanel extends Composite {
     public boolean busy() {
         return busy;
     }
-
-    /** Areas (server, role, grant, table, publication, plugin, hba, slot) → findings. */
-    private static final class FindingsContent implements ITreeContentProvider {
-        private Map<?, ?> input = Map.of();
-
-        @Override
-        public void inputChanged(org.eclipse.jface.viewers.Viewer v, Object old, Object in) {
-            input = in instanceof Map<?, ?> m ? m : Map.of();
-        }
-
-        @Override
-        public Object[] getElements(Object in) {
-            return input.keySet().toArray();
-        }
-
-        @Override
-        public Object[] getChildren(Object parent) {
-            Object v = input.get(parent);
-            return v instanceof List<?> l ? l.toArray() : new Object[0];
-        }
-
-        @Override
-        public Object getParent(Object element) {
-            return element instanceof Finding f ? f.area() : null;
-        }
-
-        @Override
-        public boolean hasChildren(Object element) {
-            return element instanceof String;
-        }
-    }
-
 }

@@ -1,19 +1,27 @@
 package io.walscope.ui.wizard;
 
+import java.util.List;
+
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 
 import io.walscope.core.conn.PgUrl;
 import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.core.profile.HostPort;
+import io.walscope.core.profile.TargetSessionAttrs;
 import io.walscope.ui.Widgets;
 
-/** Page 1: name, host (a pasted postgresql:// URL fills the fields), port, database, user, password. */
+/**
+ * Page 1: name, host (one, or several for a primary and its standbys; a pasted postgresql:// URL fills the fields),
+ * port, which server to use of several (target_session_attrs), database, user, password.
+ */
 final class ConnectionPage extends WizardPage {
     private final ConnectionWizard wizard;
     private Text name;
@@ -23,12 +31,14 @@ final class ConnectionPage extends WizardPage {
     private Text user;
     private Text password;
     private Button savePassword;
+    private Combo target;
     private boolean filling;
 
     ConnectionPage(ConnectionWizard wizard) {
         super("connection", "Connection", null);
         this.wizard = wizard;
-        setDescription("Where the PostgreSQL server is and who connects. Paste a postgresql:// URL into Host to fill the fields.");
+        setDescription("Where the PostgreSQL server is (several hosts: db1,db2) and who connects. Paste a postgresql:// URL"
+                + " into Host to fill the fields.");
     }
 
     @Override
@@ -37,8 +47,19 @@ final class ConnectionPage extends WizardPage {
         c.setLayout(new GridLayout(2, false));
         ConnectionProfile p = wizard.profile();
         name = field(c, "Name:", "wizard.name", p.getName());
-        host = field(c, "Host:", "wizard.host", p.getHost());
+        host = field(c, "Host:", "wizard.host", hostText(p));
+        host.setToolTipText("One host, or several for a primary and its standbys: db1,db2 or db1:5432,db2:5433"
+                + " (tried in order; a URL such as postgresql://db1:5432,db2:5432/shop?target_session_attrs=primary fills"
+                + " every field)");
         port = field(c, "Port:", "wizard.port", String.valueOf(p.getPort()));
+        new Label(c, SWT.NONE).setText("Server:");
+        target = Widgets.name(new Combo(c, SWT.READ_ONLY), "wizard.target");
+        for (TargetSessionAttrs t : TargetSessionAttrs.values()) {
+            target.add(t.value());
+        }
+        target.setText(p.getTargetSessionAttrs().value());
+        target.setToolTipText("Which of several hosts to use (libpq's target_session_attrs): 'primary' follows a"
+                + " failover to the promoted standby; 'any' takes the first that answers.");
         database = field(c, "Database:", "wizard.database", p.getDatabase());
         user = field(c, "User:", "wizard.user", p.getUser());
         new Label(c, SWT.NONE).setText("Password:");
@@ -61,6 +82,7 @@ final class ConnectionPage extends WizardPage {
             t.addListener(SWT.Modify, e -> update());
         }
         savePassword.addListener(SWT.Selection, e -> update());
+        target.addListener(SWT.Selection, e -> update());
         setControl(c);
         update();
     }
@@ -75,18 +97,21 @@ final class ConnectionPage extends WizardPage {
 
     private void fillFromUrl(String url) {
         try {
-            PgUrl.Parsed parsed = PgUrl.parse(url, wizard.profile());
+            // service= names an entry of ~/.pg_service.conf (or PGSERVICEFILE), as in psql
+            PgUrl.Parsed parsed = PgUrl.parse(url, wizard.profile(), System.getenv());
             filling = true;
             ConnectionProfile p = parsed.profile();
-            host.setText(p.getHost());
+            host.setText(hostText(p));
             port.setText(String.valueOf(p.getPort()));
+            target.setText(p.getTargetSessionAttrs().value());
             database.setText(p.getDatabase());
             user.setText(p.getUser());
             if (parsed.password() != null) {
                 password.setText(parsed.password());
             }
             wizard.profile().setSslMode(p.getSslMode()).setSslRootCert(p.getSslRootCert()).setSslCert(p.getSslCert())
-                    .setSslKey(p.getSslKey());
+                    .setSslKey(p.getSslKey()).setApplicationName(p.getApplicationName())
+                    .setConnectTimeout(p.getConnectTimeout());
         } catch (IllegalArgumentException e) {
             setErrorMessage(e.getMessage());
         } finally {
@@ -94,14 +119,22 @@ final class ConnectionPage extends WizardPage {
         }
     }
 
+    /** The Host field of a profile: its host, or every host with its port ({@code db1:5432,db2:5433}). */
+    static String hostText(ConnectionProfile p) {
+        return p.isMultiHost() ? p.hostList() : p.getHost();
+    }
+
     private void update() {
         String error = null;
         ConnectionProfile p = wizard.profile();
-        p.setName(name.getText()).setHost(host.getText()).setDatabase(database.getText()).setUser(user.getText());
+        p.setName(name.getText()).setDatabase(database.getText()).setUser(user.getText());
         p.setSavePassword(savePassword.getSelection());
+        p.setTargetSessionAttrs(TargetSessionAttrs.parse(target.getText()));
         wizard.setPassword(password.getText().isEmpty() ? null : password.getText().toCharArray());
         try {
-            p.setPort(PgUrl.parsePort(port.getText()));
+            int defaultPort = PgUrl.parsePort(port.getText());
+            String h = host.getText().trim();
+            p.setHosts(h.contains(",") ? HostPort.parseList(h, defaultPort) : List.of(new HostPort(h, defaultPort)));
         } catch (IllegalArgumentException e) {
             error = e.getMessage();
         }

@@ -22,6 +22,7 @@ public final class ConnectionWizard extends Wizard {
     private char[] password;
     private char[] keyPassword;
     private ConnectionTester.Result lastTest;
+    private boolean setupRequested;
     private ConnectionPage connectionPage;
     private PluginPage pluginPage;
     private SslPage sslPage;
@@ -50,6 +51,8 @@ public final class ConnectionWizard extends Wizard {
             }
         }
         setWindowTitle(existing == null || duplicate ? "New PostgreSQL connection" : "Edit connection " + existing.getName());
+        // a new connection is usually the start of a setup: offer it (a check box on the last page)
+        setupRequested = existing == null || duplicate;
         setNeedsProgressMonitor(true);
     }
 
@@ -119,6 +122,15 @@ public final class ConnectionWizard extends Wizard {
                 pluginPage.showAvailability(null);
             }
         }
+    }
+
+    /** Whether the user asked for the setup wizard to follow. */
+    public boolean setupRequested() {
+        return setupRequested;
+    }
+
+    void requestSetup(boolean b) {
+        setupRequested = b;
     }
 
     /** The profile as it will be saved (tests read it). */

@@ -10,6 +10,7 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
 
 import io.walscope.core.pg.PluginProbe;
 import io.walscope.core.profile.Plugin;
@@ -20,6 +21,8 @@ final class PluginPage extends WizardPage {
     private final ConnectionWizard wizard;
     private final Map<Plugin, Button> buttons = new EnumMap<>(Plugin.class);
     private final Map<Plugin, Label> availability = new EnumMap<>(Plugin.class);
+    private Map<Plugin, PluginProbe.Result> found;
+    private Text fix;
 
     PluginPage(ConnectionWizard wizard) {
         super("plugin", "Logical decoding plugin", null);
@@ -53,12 +56,21 @@ final class PluginPage extends WizardPage {
             d.setLayoutData(gd);
             d.setText(p.description());
         }
+        // the cause and the fix of a refused plugin, whole and selectable (the title area shows two lines)
+        fix = Widgets.name(new Text(c, SWT.READ_ONLY | SWT.WRAP | SWT.MULTI), "wizard.plugin.fix");
+        GridData fd = new GridData(SWT.FILL, SWT.TOP, true, false, 2, 1);
+        fd.widthHint = 520;
+        fd.verticalIndent = 8;
+        fd.exclude = true;
+        fix.setLayoutData(fd);
+        fix.setVisible(false);
         setControl(c);
         showAvailability(wizard.lastTest() == null ? null : wizard.lastTest().plugins());
     }
 
     /** Shows what the last test found (null: not tested). */
     void showAvailability(Map<Plugin, PluginProbe.Result> found) {
+        this.found = found;
         if (availability.isEmpty()) {
             return;
         }
@@ -77,7 +89,27 @@ final class PluginPage extends WizardPage {
 
     private void validate() {
         Plugin p = wizard.profile().getPlugin();
-        setMessage(p.canTail() ? null : p.id() + " is named for completeness: Walscope cannot tail it.",
-                p.canTail() ? NONE : WARNING);
+        PluginProbe.Result r = found == null ? null : found.get(p);
+        if (!p.canTail()) {
+            setMessage(p.id() + " is named for completeness: Walscope cannot tail it.", WARNING);
+        } else if (r != null && r.availability() == PluginProbe.Availability.NOT_ALLOWED) {
+            setMessage("The server refuses " + p.id() + ": output_plugin_libraries does not list it (the fix is below).",
+                    WARNING);
+        } else if (r != null && (r.availability() == PluginProbe.Availability.WAITS_FOR_PRIMARY
+                || r.availability() == PluginProbe.Availability.NOT_ON_STANDBY)) {
+            // on a standby: the cause and what to do, in the page's message area where it is read
+            setMessage(r.detail(), WARNING);
+        } else {
+            setMessage(null, NONE);
+        }
+        boolean show = r != null && r.availability() == PluginProbe.Availability.NOT_ALLOWED;
+        if (fix != null && !fix.isDisposed() && show != fix.getVisible()) {
+            fix.setText(show ? r.detail() : "");
+            fix.setVisible(show);
+            ((GridData) fix.getLayoutData()).exclude = !show;
+            fix.getParent().layout(true, true);
+        } else if (fix != null && show) {
+            fix.setText(r.detail());
+        }
     }
 }

@@ -56,6 +56,10 @@ final class TestPage extends WizardPage {
                 wizard.profile().setSchemas(chosen);
             }
         });
+        Button setup = Widgets.name(new Button(c, SWT.CHECK), "wizard.setupAfter");
+        setup.setText("Set up CDC on this server after Finish (the source guide's steps, one page each)");
+        setup.setSelection(wizard.setupRequested());
+        setup.addListener(SWT.Selection, e -> wizard.requestSetup(setup.getSelection()));
         setControl(c);
     }
 

@@ -22,4 +22,14 @@ public final class WalscopeWizardDialog extends WizardDialog {
         Widgets.name(getButton(IDialogConstants.FINISH_ID), "wizard.finish");
         Widgets.name(getButton(IDialogConstants.CANCEL_ID), "wizard.cancel");
     }
+
+    /** Finishes as the Finish button would (a page's own button, e.g. Watch Changes, may end the wizard). */
+    public void finish() {
+        finishPressed();
+    }
+
+    /** The wizard this dialog shows. */
+    public IWizard wizard() {
+        return getWizard();
+    }
 }

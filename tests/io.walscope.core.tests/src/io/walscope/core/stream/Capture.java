@@ -14,7 +14,7 @@ final class Capture implements ChangeListener {
 
     Capture() {
         try {
-            w = new JsonLinesWriter(buf, JsonLinesWriter.Format.JSONL, "db");
+            w = new JsonLinesWriter(buf);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

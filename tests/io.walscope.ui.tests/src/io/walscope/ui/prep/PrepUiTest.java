@@ -58,6 +58,18 @@ class PrepUiTest {
         }
     }
 
+    private static org.eclipse.swt.widgets.TreeItem itemOf(Tree tree, Finding f) {
+        for (org.eclipse.swt.widgets.TreeItem group : tree.getItems()) {
+            group.setExpanded(true);
+            for (org.eclipse.swt.widgets.TreeItem i : group.getItems()) {
+                if (f.equals(i.getData())) {
+                    return i;
+                }
+            }
+        }
+        throw new AssertionError("not shown: " + f);
+    }
+
     @Test
     void checkApplyExportAndSlots() throws Exception {
         TestServer s = PgTestBed.server("16");
@@ -85,8 +97,11 @@ class PrepUiTest {
             Ui.waitUntil(d, () -> panel.report() != null, WAIT, () -> "the check; status: " + panel.statusText());
             Ui.waitForJobs(d, WAIT);
             Tree tree = Ui.find(d, "prep.findings", Tree.class);
-            assertTrue(tree.getItemCount() >= 6, "areas: " + tree.getItemCount());
-            assertEquals("server", tree.getItem(0).getText(0));
+            assertEquals(3, tree.getItemCount(), "blocks CDC, should fix, ok");
+            assertTrue(tree.getItem(0).getText(0).startsWith("Blocks CDC ("), tree.getItem(0).getText(0));
+            assertTrue(tree.getItem(1).getText(0).startsWith("Should fix ("), tree.getItem(1).getText(0));
+            assertTrue(tree.getItem(2).getText(0).startsWith("OK ("), tree.getItem(2).getText(0));
+            assertTrue(tree.getItem(0).getExpanded() && !tree.getItem(2).getExpanded(), "problems open, ok collapsed");
             assertTrue(panel.statusText().contains("fail"), panel.statusText());
             shot(shell, "prep-1-findings");
 
@@ -106,6 +121,15 @@ class PrepUiTest {
             panel.exportTo(script);
             assertTrue(Files.readString(script).contains("BEGIN;"), Files.readString(script));
 
+            // the whole message of a selected finding, wrapped under the tree
+            panel.findings().setSelection(new StructuredSelection(ri), true);
+            Ui.flush(d);
+            String details = Ui.find(d, "prep.findings.details", org.eclipse.swt.widgets.Text.class).getText();
+            assertTrue(details.contains(ri.message()) && details.contains("REPLICA IDENTITY FULL;"), details);
+            shot(shell, "prep-2b-details");
+            panel.findings().setSelection(new StructuredSelection(List.of(ri, evil, pub)), true);
+            Ui.flush(d);
+
             panel.applySelected();
             Ui.waitUntil(d, () -> panel.lastApply().startsWith("Applied"), WAIT, () -> "apply; status: " + panel.statusText());
             Ui.waitForJobs(d, WAIT);
@@ -115,6 +139,22 @@ class PrepUiTest {
             assertEquals(Status.OK, panel.report().find(CheckId.PUBLICATION_EXISTS, "dbz_publication").status());
             assertEquals(Status.FAIL, panel.report().find(CheckId.TABLE_REPLICA_IDENTITY, "shop.no_pk").status(), "not selected, not changed");
             shot(shell, "prep-3-after-apply");
+
+            // one click on the Fix cell of a finding applies its fix (after the confirmation)
+            Finding noPk = panel.report().find(CheckId.TABLE_REPLICA_IDENTITY, "shop.no_pk");
+            org.eclipse.swt.widgets.TreeItem item = itemOf(tree, noPk);
+            assertEquals("SQL", item.getText(FindingsTree.FIX_COLUMN));
+            tree.showItem(item);
+            Ui.flush(d);
+            org.eclipse.swt.graphics.Rectangle cell = item.getBounds(FindingsTree.FIX_COLUMN);
+            org.eclipse.swt.widgets.Event click = new org.eclipse.swt.widgets.Event();
+            click.button = 1;
+            click.x = cell.x + 5;
+            click.y = cell.y + cell.height / 2;
+            tree.notifyListeners(org.eclipse.swt.SWT.MouseDown, click);
+            Ui.waitUntil(d, () -> panel.report().find(CheckId.TABLE_REPLICA_IDENTITY, "shop.no_pk").status() == Status.OK,
+                    WAIT, () -> "the one-click fix; status: " + panel.statusText());
+            Ui.waitForJobs(d, WAIT);
 
             panel.showTables();
             panel.matrix().setFilter("order", false);

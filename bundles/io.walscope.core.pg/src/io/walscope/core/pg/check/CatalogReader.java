@@ -18,6 +18,7 @@ import io.walscope.core.check.SchemaFacts;
 import io.walscope.core.check.ServerFacts;
 import io.walscope.core.check.SlotInfo;
 import io.walscope.core.check.TableFacts;
+import io.walscope.core.pg.ServerInfo;
 
 /**
  * Reads what the checks judge with set-based catalog queries: one query per kind of fact for all chosen
@@ -34,13 +35,16 @@ public final class CatalogReader {
     public ServerFacts server() throws SQLException {
         String sql = "SELECT current_setting('server_version'), current_setting('server_version_num')::int,"
                 + " w.setting, w.pending_restart, s.setting::int, s.pending_restart, x.setting::int, x.pending_restart,"
-                + " (SELECT count(*)::int FROM pg_catalog.pg_replication_slots), current_database()"
+                + " (SELECT count(*)::int FROM pg_catalog.pg_replication_slots), current_database(),"
+                + " (SELECT o.setting FROM pg_catalog.pg_settings o WHERE o.name = 'output_plugin_libraries'),"
+                + " (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = current_user)"
                 + " FROM pg_catalog.pg_settings w, pg_catalog.pg_settings s, pg_catalog.pg_settings x"
                 + " WHERE w.name = 'wal_level' AND s.name = 'max_replication_slots' AND x.name = 'max_wal_senders'";
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return new ServerFacts(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getBoolean(4), rs.getInt(5),
-                    rs.getBoolean(6), rs.getInt(7), rs.getBoolean(8), rs.getInt(9), rs.getString(10));
+                    rs.getBoolean(6), rs.getInt(7), rs.getBoolean(8), rs.getInt(9), rs.getString(10), rs.getString(11),
+                    ServerInfo.allowListHidden(c, rs.getString(11), rs.getBoolean(12)));
         }
     }
 
@@ -101,7 +105,7 @@ public final class CatalogReader {
                 + " ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0"
                 + "   AND NOT a.attisdropped AND a.attstorage IN ('x', 'e') ORDER BY a.attnum),"
                 + " CASE WHEN c.relkind = 'p' THEN (SELECT count(*)::int FROM pg_catalog.pg_inherits i WHERE i.inhparent = c.oid) ELSE 0 END,"
-                + " " + pubs
+                + " " + pubs + ", " + generated(versionNum, "s") + ", " + generated(versionNum, "v")
                 + " FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE n.nspname = ANY(?::text[]) AND c.relkind IN ('r', 'p')"
                 + " ORDER BY array_position(?::text[], n.nspname::text), c.relname";
@@ -115,11 +119,21 @@ public final class CatalogReader {
                 while (rs.next()) {
                     out.add(new TableFacts(rs.getString(1), rs.getString(2), rs.getString(3).charAt(0), rs.getString(4),
                             rs.getString(5).charAt(0), rs.getBoolean(6), rs.getString(7), rs.getBoolean(8),
-                            rs.getBoolean(9), strings(rs.getArray(10)), rs.getInt(11), Set.copyOf(strings(rs.getArray(12)))));
+                            rs.getBoolean(9), strings(rs.getArray(10)), rs.getInt(11), Set.copyOf(strings(rs.getArray(12))),
+                            strings(rs.getArray(13)), strings(rs.getArray(14))));
                 }
             }
         }
         return out;
+    }
+
+    /** The table's generated columns of one kind ({@code s} stored, PG 12+; {@code v} virtual, PG 18+). */
+    private static String generated(int versionNum, String kind) {
+        if (versionNum < (kind.equals("v") ? 180000 : 120000)) {
+            return "ARRAY[]::text[]";
+        }
+        return "ARRAY(SELECT a.attname::text FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0"
+                + " AND NOT a.attisdropped AND a.attgenerated = '" + kind + "' ORDER BY a.attnum)";
     }
 
     /** The publications of the database (PG 10+), by name. */
@@ -129,10 +143,12 @@ public final class CatalogReader {
             return out;
         }
         String sql = "SELECT pubname, puballtables, " + (versionNum >= 130000 ? "pubviaroot" : "false")
-                + ", pg_has_role(pubowner, 'USAGE') FROM pg_catalog.pg_publication ORDER BY pubname";
+                + ", pg_has_role(pubowner, 'USAGE'), " + (versionNum >= 180000 ? "pubgencols = 's'" : "false")
+                + " FROM pg_catalog.pg_publication ORDER BY pubname";
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) {
-                out.put(rs.getString(1), new PublicationFacts(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getBoolean(4)));
+                out.put(rs.getString(1), new PublicationFacts(rs.getString(1), rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getBoolean(4), rs.getBoolean(5)));
             }
         }
         return out;

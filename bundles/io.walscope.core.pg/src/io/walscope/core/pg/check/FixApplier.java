@@ -1,12 +1,14 @@
 package io.walscope.core.pg.check;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 import io.walscope.core.WalscopeException;
 import io.walscope.core.check.CheckId;
@@ -27,7 +29,37 @@ public final class FixApplier {
     /** How long a statement may wait for a lock (ALTER TABLE waits behind open transactions). */
     static final String LOCK_TIMEOUT = "10s";
 
+    /** The reload statement of {@code ALTER SYSTEM} fixes. */
+    static final String RELOAD = "SELECT pg_reload_conf()";
+
     private FixApplier() {
+    }
+
+    /**
+     * Reloads the configuration and waits (at most 5 s) until this session has read it, so that the check that
+     * follows sees the new value: {@code pg_reload_conf()} only signals the postmaster, which signals the backends.
+     */
+    static void reloadAndWait(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            double before = loadTime(st);
+            st.execute(RELOAD);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (loadTime(st) <= before && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(20_000_000L);
+            }
+        }
+    }
+
+    private static double loadTime(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT extract(epoch FROM pg_conf_load_time())::float8")) {
+            rs.next();
+            return rs.getDouble(1);
+        }
+    }
+
+    /** Opens a replication connection for replication-protocol fixes ({@code ALTER_REPLICATION_SLOT}). */
+    public interface ReplicationConnections {
+        Connection open() throws WalscopeException;
     }
 
     /**
@@ -36,25 +68,58 @@ public final class FixApplier {
      */
     public static ApplyReport apply(Connection c, List<Finding> chosen, boolean superuser, Progress progress)
             throws WalscopeException {
+        return apply(c, null, chosen, superuser, progress);
+    }
+
+    /**
+     * As {@link #apply(Connection, List, boolean, Progress)}; replication-protocol fixes run on a connection from
+     * {@code replication} (skipped when it is {@code null}). Fixes that belong to a standby's primary are never run
+     * here: they are reported as skipped, with where they must run.
+     */
+    public static ApplyReport apply(Connection c, ReplicationConnections replication, List<Finding> chosen,
+            boolean superuser, Progress progress) throws WalscopeException {
         List<Step> tx = new ArrayList<>();
         List<Step> alone = new ArrayList<>();
         List<Step> skipped = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
+        Step reload = null;
         for (Finding f : chosen) {
             if (f.fix() == null) {
                 continue;
             }
+            if (f.fix().onPrimary()) {
+                for (String sql : f.fix().sql()) {
+                    skipped.add(new Step(f.id(), f.subject(), sql, Outcome.SKIPPED, "not on this standby: run it on "
+                            + f.fix().primaryName()));
+                }
+                for (String sql : f.fix().then()) {
+                    skipped.add(new Step(f.id(), f.subject(), sql, Outcome.SKIPPED, "on this standby, after the"
+                            + " statements above ran on " + f.fix().primaryName()));
+                }
+                continue;
+            }
             for (String sql : f.fix().sql()) {
+                if (RELOAD.equals(sql) && !f.fix().transactional() && (!f.fix().needsSuperuser() || superuser)) {
+                    // one reload, after the last ALTER SYSTEM: a reload between two of them leaves the second unread
+                    reload = new Step(f.id(), f.subject(), sql, Outcome.NOT_RUN, "");
+                    continue;
+                }
                 if (!seen.add(sql)) {
                     continue;
                 }
-                if (f.fix().needsSuperuser() && !superuser) {
+                if (f.fix().replication() && replication == null) {
+                    skipped.add(new Step(f.id(), f.subject(), sql, Outcome.SKIPPED,
+                            "a replication-protocol command: run it on a replication connection (replication=database)"));
+                } else if (f.fix().needsSuperuser() && !superuser) {
                     skipped.add(new Step(f.id(), f.subject(), sql, Outcome.SKIPPED,
                             "needs a superuser or the owner: export the script for a DBA"));
                 } else {
                     (f.fix().transactional() ? tx : alone).add(new Step(f.id(), f.subject(), sql, Outcome.NOT_RUN, ""));
                 }
             }
+        }
+        if (reload != null) {
+            alone.add(reload);
         }
         progress.begin("Applying fixes", tx.size() + alone.size());
         List<Step> done = new ArrayList<>();
@@ -69,7 +134,7 @@ public final class FixApplier {
             }
             failure = txFailure;
             if (txFailure == null) {
-                failure = runAlone(c, alone, done, progress);
+                failure = runAlone(c, replication, alone, done, progress);
             } else {
                 done.addAll(alone);
             }
@@ -135,7 +200,8 @@ public final class FixApplier {
         }
     }
 
-    private static String runAlone(Connection c, List<Step> alone, List<Step> done, Progress progress) {
+    private static String runAlone(Connection c, ReplicationConnections replication, List<Step> alone, List<Step> done,
+            Progress progress) {
         for (int i = 0; i < alone.size(); i++) {
             Step s = alone.get(i);
             if (progress.isCanceled()) {
@@ -144,9 +210,18 @@ public final class FixApplier {
             }
             progress.subTask(s.sql());
             try {
-                if (CheckId.SLOT_INACTIVE.equals(s.findingId()) || CheckId.SLOT_RETAINED_WAL.equals(s.findingId())) {
+                if (CheckId.SLOT_INACTIVE.equals(s.findingId()) || CheckId.SLOT_RETAINED_WAL.equals(s.findingId())
+                        || CheckId.SLOT_INVALIDATED.equals(s.findingId())) {
                     SlotOps.dropInactive(c, s.subject());
                     done.add(new Step(s.findingId(), s.subject(), s.sql(), Outcome.APPLIED, "slot dropped"));
+                } else if (RELOAD.equals(s.sql())) {
+                    reloadAndWait(c);
+                } else if (s.sql().startsWith("ALTER_REPLICATION_SLOT ")) {
+                    try (Connection rc = replication.open(); Statement st = rc.createStatement()) {
+                        st.execute(s.sql());
+                    }
+                    done.add(new Step(s.findingId(), s.subject(), s.sql(), Outcome.APPLIED,
+                            "ok (on a replication connection)"));
                 } else {
                     try (Statement st = c.createStatement()) {
                         st.execute(s.sql());

@@ -8,8 +8,11 @@ import java.util.List;
 
 import io.walscope.core.WalscopeException;
 import io.walscope.core.check.SlotInfo;
+import io.walscope.core.conn.Secrets;
+import io.walscope.core.pg.PgConnector;
 import io.walscope.core.pg.PgErrors;
 import io.walscope.core.pg.ServerInfo;
+import io.walscope.core.profile.ConnectionProfile;
 
 /** The Slots view and {@code walscope slots}: list every slot, drop an inactive one. */
 public final class SlotOps {
@@ -21,6 +24,15 @@ public final class SlotOps {
             return new CatalogReader(c).slots(ServerInfo.read(c).versionNum());
         } catch (SQLException e) {
             throw new WalscopeException("Could not list the replication slots: " + PgErrors.explainSql(e), e);
+        }
+    }
+
+    /** {@link #dropInactive(Connection, String)} over a connection of its own. */
+    public static SlotInfo dropInactive(ConnectionProfile p, Secrets s, String name) throws WalscopeException {
+        try (Connection c = new PgConnector().connect(p, s)) {
+            return dropInactive(c, name);
+        } catch (SQLException e) {
+            throw new WalscopeException("Could not close the connection: " + PgErrors.explainSql(e), e);
         }
     }
 

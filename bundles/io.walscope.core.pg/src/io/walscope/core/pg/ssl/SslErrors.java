@@ -55,8 +55,9 @@ public final class SslErrors {
         }
         if ("28000".equals(state) && (msg.contains("no pg_hba.conf entry") || msg.contains("pg_hba.conf rejects"))
                 && msg.contains("no encryption")) {
-            return "The server at " + where + " accepts user \"" + p.getUser()
-                    + "\" only over SSL: choose SSL mode require or stronger.";
+            return "The server at " + where + " refuses user \"" + p.getUser() + "\" without encryption (pg_hba.conf has"
+                    + " no line that lets it connect unencrypted from this host): if it accepts the user only over SSL,"
+                    + " choose SSL mode require or stronger; else add a pg_hba.conf line for it and reload.";
         }
         if (msg.contains("could not be verified by hostnameverifier")) {
             return "The server's certificate does not name " + p.getHost()

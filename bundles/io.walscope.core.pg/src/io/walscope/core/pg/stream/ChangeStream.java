@@ -18,6 +18,7 @@ import io.walscope.core.WalscopeException;
 import io.walscope.core.conn.Secrets;
 import io.walscope.core.pg.PgConnector;
 import io.walscope.core.pg.ServerInfo;
+import io.walscope.core.pg.Standby;
 import io.walscope.core.profile.ConnectionProfile;
 import io.walscope.core.profile.Plugin;
 import io.walscope.core.stream.ChangeListener;
@@ -71,7 +72,7 @@ public final class ChangeStream {
     }
 
     private String where() {
-        return profile.getHost() + ":" + profile.getPort();
+        return profile.isMultiHost() ? profile.hostList() : profile.getHost() + ":" + profile.getPort();
     }
 
     /** Runs the stream until a limit, {@link #cancel()} or a failure. */
@@ -80,15 +81,18 @@ public final class ChangeStream {
         Connection sql = connector.connect(profile, secrets);
         Session session = null;
         boolean dropAtEnd = false;
+        FailoverGuard.Keys keys = new FailoverGuard.Keys(new KeyResolver(sql));
+        FailoverGuard guard = new FailoverGuard(o, profile, secrets, connector, keys);
         try {
             ServerInfo info = ServerInfo.read(sql);
+            Standby standby = guard.preflight(sql, info, where());
             preflight(sql, info);
             boolean binary = o.plugin == Plugin.PGOUTPUT && info.versionNum() >= 140000
                     && !Boolean.FALSE.equals(o.binary) && Slots.binaryConvertible(sql, o.publication);
             StreamPlugins.Settings settings = new StreamPlugins.Settings(o.plugin, info.versionNum(), o.publication,
                     binary, o.streaming, o.wal2jsonFormat, o.tables);
             Decoder decoder = StreamPlugins.decoder(settings);
-            decoder.setKeyColumns(new KeyResolver(sql));
+            decoder.setKeyColumns(keys);
             Map<String, String> options = StreamPlugins.options(settings);
             if (o.slotMode() == StreamOptions.SlotMode.PEEK) {
                 slotName = o.slot;
@@ -105,27 +109,38 @@ public final class ChangeStream {
                 boolean tempSupported = info.versionNum() >= 100000;
                 Slots.Created c;
                 try {
-                    c = Slots.create(session.conn, slot, o.plugin.id(), temporary && tempSupported, o.snapshot,
-                            info.versionNum());
+                    c = guard.create(session.conn, slot, o.plugin.id(), temporary && tempSupported, o.snapshot,
+                            standby);
                 } catch (SQLException e) {
                     throw StreamErrors.explain(e, o, info.currentUser(), where());
                 }
                 dropAtEnd = temporary && !tempSupported;
                 if (o.snapshot) {
                     SnapshotReader r = new SnapshotReader(sql, new KeyResolver(sql));
-                    r.read(c.snapshotName(), r.tables(o, info.versionNum()), c.consistentPoint(), gate);
+                    try {
+                        r.read(c.snapshotName(), r.tables(o, info.versionNum()), c.consistentPoint(), gate);
+                    } catch (Gate.Stop stop) {
+                        // --max-events reached inside the snapshot: a normal end; nothing of the stream was
+                        // read, so nothing is confirmed beyond the slot's consistent point
+                        gate.flush();
+                        return new StreamResult(gate.events, gate.transactions, gate.seconds(), c.consistentPoint(),
+                                slotName, 0, stop.reason);
+                    }
                 }
                 if (start == 0) {
                     start = c.consistentPoint();
                 }
-            } else if (start == 0 || Long.compareUnsigned(start, existing.confirmedFlush()) < 0) {
-                // never before what was confirmed: those transactions were handled
-                start = existing.confirmedFlush();
+            } else {
+                guard.existing(session.conn, slot);
+                if (start == 0 || Long.compareUnsigned(start, existing.confirmedFlush()) < 0) {
+                    // never before what was confirmed: those transactions were handled
+                    start = existing.confirmedFlush();
+                }
             }
             if (decoder instanceof io.walscope.core.stream.PgOutputDecoder p && existing != null) {
                 p.skipCommittedBefore(start);
             }
-            return loop(session, sql, info, decoder, options, gate, start, temporary);
+            return loop(session, guard, info, decoder, options, gate, start, temporary);
         } catch (WalscopeException e) {
             throw e;
         } catch (SQLException e) {
@@ -136,6 +151,7 @@ public final class ChangeStream {
             if (session != null) {
                 session.close();
             }
+            guard.close();
             if (dropAtEnd) {
                 Slots.drop(sql, slotName);
             }
@@ -159,6 +175,9 @@ public final class ChangeStream {
         }
         if (!"logical".equals(info.walLevel())) {
             throw StreamErrors.walLevel(info.walLevel());
+        }
+        if (!info.allowsPlugin(o.plugin.id())) {
+            throw StreamErrors.pluginNotAllowed(o.plugin, info.outputPluginLibraries(), where());
         }
         if (!info.superuser() && !info.replication()) {
             throw StreamErrors.noReplicationPrivilege(info.currentUser());
@@ -235,7 +254,7 @@ public final class ChangeStream {
         return s.stream;
     }
 
-    private StreamResult loop(Session first, Connection sql, ServerInfo info, Decoder decoder,
+    private StreamResult loop(Session first, FailoverGuard guard, ServerInfo info, Decoder decoder,
             Map<String, String> options, Gate gate, long start, boolean temporary) throws Exception {
         Session session = first;
         long confirmed = start;
@@ -246,12 +265,14 @@ public final class ChangeStream {
         gate.started();
         while (true) {
             try {
-                if (session == null) {
-                    session = openSession(info);
-                }
                 // after a reconnect: from the end of the last transaction the listener has whole (it may not be
                 // confirmed yet, but the listener holds it), so the server skips what was delivered
                 long from = Long.compareUnsigned(gate.committedLsn, confirmed) > 0 ? gate.committedLsn : confirmed;
+                if (session == null) {
+                    session = openSession(info);
+                    // the profile may list several hosts: where did we land, and is the slot there?
+                    guard.resumed(session.conn, slotName, from);
+                }
                 PGReplicationStream st = start(session, slotName, options, from);
                 if (attempt > 0) {
                     reconnects++;
@@ -320,9 +341,18 @@ public final class ChangeStream {
         }
 
         void confirm() throws Exception {
+            confirm(0);
+        }
+
+        /**
+         * {@code idleEnd}: while idle outside a transaction, the server's WAL end from its keepalives; every commit
+         * before it was delivered, so once the listener holds everything durably it is confirmed too (else a fast
+         * shutdown of the server waits for this client forever).
+         */
+        void confirm(long idleEnd) throws Exception {
             lastNanos = System.nanoTime();
             gate.flush();
-            long c = gate.committedLsn;
+            long c = gate.confirmable(Long.compareUnsigned(idleEnd, gate.committedLsn) > 0 ? idleEnd : gate.committedLsn);
             if (c == 0 || Long.compareUnsigned(c, confirmed) <= 0) {
                 return;
             }
@@ -333,9 +363,9 @@ public final class ChangeStream {
             confirmed = c;
         }
 
-        void maybeConfirm(long now, long afterNanos) throws Exception {
+        void maybeConfirm(long now, long afterNanos, long idleEnd) throws Exception {
             if (now - lastNanos > afterNanos) {
-                confirm();
+                confirm(idleEnd);
             }
         }
     }
@@ -357,7 +387,8 @@ public final class ChangeStream {
                 }
                 // idle: confirm soon (20 ms) so a quiet stream is confirmed promptly, without a status
                 // message per short pause of a busy one
-                c.maybeConfirm(System.nanoTime(), idle == 0 ? 20_000_000L : o.statusInterval.toNanos());
+                c.maybeConfirm(System.nanoTime(), idle == 0 ? 20_000_000L : o.statusInterval.toNanos(),
+                        decoder.inTransaction() ? 0 : st.getLastReceiveLSN().asLong());
                 idle++;
                 LockSupport.parkNanos(idle < 50 ? 200_000L : idle < 500 ? 2_000_000L : 10_000_000L);
                 continue;
@@ -375,7 +406,7 @@ public final class ChangeStream {
                 return stop.reason;
             }
             if ((gate.events & 0xFF) == 0) {
-                c.maybeConfirm(System.nanoTime(), o.statusInterval.toNanos());
+                c.maybeConfirm(System.nanoTime(), o.statusInterval.toNanos(), 0);
             }
         }
     }

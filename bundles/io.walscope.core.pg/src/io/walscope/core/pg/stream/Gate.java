@@ -6,7 +6,8 @@ import io.walscope.core.stream.Lsn;
 import io.walscope.core.stream.Transaction;
 
 /**
- * Stands between the decoder and the user's listener: counts, enforces --max-events and --until-lsn, remembers
+ * Stands between the decoder and the user's listener: counts, enforces --max-events (at a transaction boundary)
+ * and --until-lsn, remembers
  * the end LSN of the last whole transaction (what may be confirmed), and after a reconnect skips the changes of
  * the interrupted transaction that were already delivered, so nothing arrives twice.
  */
@@ -97,7 +98,8 @@ final class Gate implements ChangeListener {
         }
         events++;
         lastEventNanos = System.nanoTime();
-        if (maxEvents >= 0 && events >= maxEvents) {
+        if (maxEvents >= 0 && events >= maxEvents && !open) {
+            // outside a transaction (snapshot rows, non-transactional messages); inside one, at its commit
             throw new Stop("max-events");
         }
     }
@@ -111,6 +113,10 @@ final class Gate implements ChangeListener {
         committedLsn = tx.endLsn();
         if (untilLsn != 0 && Long.compareUnsigned(tx.endLsn(), untilLsn) >= 0) {
             throw new Stop("until-lsn");
+        }
+        if (maxEvents >= 0 && events >= maxEvents) {
+            // --max-events ends at a transaction boundary: a transaction is never cut, the count is a lower bound
+            throw new Stop("max-events");
         }
     }
 
@@ -129,6 +135,15 @@ final class Gate implements ChangeListener {
         user.flush();
     }
 
+    /**
+     * After {@link #flush()}: what may be confirmed, at most {@code upTo} (the listener may hold back what is not
+     * yet durable).
+     */
+    @Override
+    public long confirmable(long upTo) {
+        return user.confirmable(upTo);
+    }
+
     /** Whether the limit is reached: the server has sent everything up to it and no transaction is open. */
     boolean untilReached(long serverLsn, boolean inTransaction) {
         return untilLsn != 0 && !inTransaction && Long.compareUnsigned(serverLsn, untilLsn) >= 0;
@@ -143,6 +158,16 @@ final class Gate implements ChangeListener {
             open = false;
         }
         user.reconnected(resumeLsn, attempt);
+    }
+
+    @Override
+    public void snapshotStart(long xid, java.util.List<String> tables) throws Exception {
+        user.snapshotStart(xid, tables);
+    }
+
+    @Override
+    public void snapshotEnd() throws Exception {
+        user.snapshotEnd();
     }
 
     /** Counts a snapshot read (delivered outside transactions). */

@@ -75,15 +75,33 @@ final class SnapshotReader {
             if (snapshot != null) {
                 st.execute("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'");
             }
+            List<String> names = new ArrayList<>();
+            for (String[] t : tables) {
+                names.add(t[0] + "." + t[1]);
+            }
+            gate.snapshotStart(xid(st), names);
             for (String[] t : tables) {
                 readTable(t[0], t[1], lsn, gate);
             }
+            gate.snapshotEnd();
             sql.commit();
         } catch (Exception e) {
             sql.rollback();
             throw e;
         } finally {
             sql.setAutoCommit(ac);
+        }
+    }
+
+    /**
+     * The id of the reading transaction (Debezium's snapshot records carry theirs; 0 on a standby, which cannot
+     * assign one), or -1.
+     */
+    private static long xid(Statement st) {
+        try (ResultSet rs = st.executeQuery("SELECT CASE WHEN pg_is_in_recovery() THEN 0 ELSE txid_current() END")) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            return -1;
         }
     }
 

@@ -6,6 +6,7 @@ import java.net.SocketException;
 import java.sql.SQLException;
 
 import io.walscope.core.WalscopeException;
+import io.walscope.core.check.PluginAllowList;
 import io.walscope.core.pg.PgErrors;
 import io.walscope.core.profile.Plugin;
 
@@ -17,6 +18,10 @@ final class StreamErrors {
     static WalscopeException missingPlugin(Plugin p, String where) {
         return new WalscopeException("The " + p.id() + " plugin is not installed on " + where + ": install it on the"
                 + " server (e.g. the postgresql-NN-" + p.id().replace("_", "") + " package) or choose another --plugin.");
+    }
+
+    static WalscopeException pluginNotAllowed(Plugin p, String shown, String where) {
+        return new WalscopeException(PluginAllowList.refusal(p.id(), shown, where));
     }
 
     static WalscopeException missingPublication(String pub) {
@@ -81,6 +86,9 @@ final class StreamErrors {
     static WalscopeException explain(SQLException e, StreamOptions o, String user, String where) {
         String m = PgErrors.explainSql(e);
         String st = e.getSQLState() == null ? "" : e.getSQLState();
+        if (PgErrors.isPluginRefused(e)) {
+            return pluginNotAllowed(o.plugin, null, where);
+        }
         if (st.equals("58P01") || m.contains("could not access file") || m.contains("could not load library")) {
             return missingPlugin(o.plugin, where);
         }

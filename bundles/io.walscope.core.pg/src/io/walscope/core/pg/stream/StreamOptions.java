@@ -38,6 +38,8 @@ public final class StreamOptions {
     Duration statusInterval = Duration.ofSeconds(1);
     Duration reconnectFor = Duration.ofSeconds(60);
     PollOptions poll;
+    boolean failover;
+    java.util.function.Consumer<String> notices = n -> { };
 
     /**
      * Read by timestamp polling ({@link TimestampPoller}) with {@code p} instead of from a replication slot, for
@@ -142,6 +144,28 @@ public final class StreamOptions {
     /** How long to keep trying to reconnect after the connection dropped (default 60 s; 0: do not). */
     public StreamOptions reconnectFor(Duration d) {
         this.reconnectFor = d;
+        return this;
+    }
+
+    /**
+     * A failover slot (PostgreSQL 17+): created with {@code FAILOVER true}, or an existing slot made one, so that
+     * standbys with sync_replication_slots keep it and the stream continues on a promoted standby.
+     */
+    public StreamOptions failover(boolean b) {
+        this.failover = b;
+        return this;
+    }
+
+    public boolean failover() {
+        return failover;
+    }
+
+    /**
+     * Receives one sentence for what a person should know while the stream runs: waiting for a standby's primary, a
+     * failover to another host, a setting that blocks decoding there. Called on the stream's thread.
+     */
+    public StreamOptions notices(java.util.function.Consumer<String> n) {
+        this.notices = n == null ? x -> { } : n;
         return this;
     }
 

@@ -25,6 +25,7 @@ final class TableRows {
     final List<String> names = new ArrayList<>();
     /** {@code format_type} of each column, for casts of parameters. */
     final List<String> types = new ArrayList<>();
+    private final List<Integer> oids = new ArrayList<>();
     private final List<ValueConverter> convs = new ArrayList<>();
 
     private TableRows(String schema, String table) {
@@ -44,6 +45,7 @@ final class TableRows {
                 while (rs.next()) {
                     t.names.add(rs.getString(1));
                     t.convs.add(converters.forOid(rs.getInt(2), rs.getInt(3)));
+                    t.oids.add(rs.getInt(2));
                     t.types.add(rs.getString(4));
                 }
             }
@@ -51,11 +53,26 @@ final class TableRows {
         return t;
     }
 
-    /** {@code "a"::text, "b"::text, ...}: every column as PostgreSQL prints it (empty for no columns). */
+    /**
+     * {@code "a"::text, "b"::text, ...}: every column as its output function prints it, as the plugins send it
+     * (empty for no columns). Two casts to text differ from the output function and are avoided: character(n)'s
+     * drops the padding, inet's adds a /32 or /128 netmask.
+     */
     String selectList() {
         StringBuilder cols = new StringBuilder();
-        for (String n : names) {
-            cols.append(cols.length() == 0 ? "" : ", ").append(PgIdent.quote(n)).append("::text");
+        for (int i = 0; i < names.size(); i++) {
+            String q = PgIdent.quote(names.get(i));
+            cols.append(cols.length() == 0 ? "" : ", ");
+            switch (oids.get(i)) {
+            case 1042: // bpchar
+                cols.append("textin(bpcharout(").append(q).append("))");
+                break;
+            case 869: // inet
+                cols.append("abbrev(").append(q).append(')');
+                break;
+            default:
+                cols.append(q).append("::text");
+            }
         }
         return cols.toString();
     }

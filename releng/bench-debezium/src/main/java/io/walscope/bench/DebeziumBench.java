@@ -16,7 +16,7 @@ import io.debezium.engine.format.Json;
 /**
  * Debezium's embedded engine as the peer of {@code walscope tail} in releng/bench: the PostgreSQL connector with
  * pgoutput drains an existing slot (no snapshot), every change serialized to JSON (key and value, Debezium's own
- * JsonConverter, schemas off), until the expected number of changes arrived. Prints on stderr the same final line
+ * JsonConverter, schemas off unless {@code --schemas true}), until the expected number of changes arrived. Prints on stderr the same final line
  * as {@code walscope tail}: {@code events=N seconds=S events_per_s=R}, seconds from the engine's start to the last
  * change (connector start-up included, JVM start-up excluded).
  */
@@ -43,8 +43,10 @@ public final class DebeziumBench {
         p.setProperty("publication.name", a.getOrDefault("publication", "dbz_publication"));
         p.setProperty("publication.autocreate.mode", "disabled");
         p.setProperty("snapshot.mode", "no_data");
-        p.setProperty("key.converter.schemas.enable", "false");
-        p.setProperty("value.converter.schemas.enable", "false");
+        // schemas off for the jsonl comparison; on (JsonConverter's default) beside walscope's --format debezium
+        String schemas = a.getOrDefault("schemas", "false");
+        p.setProperty("key.converter.schemas.enable", schemas);
+        p.setProperty("value.converter.schemas.enable", schemas);
         p.setProperty("max.batch.size", a.getOrDefault("batch", "2048"));
         p.setProperty("max.queue.size", a.getOrDefault("queue", "8192"));
 

@@ -124,18 +124,27 @@ class ChangeStreamTest {
         Collect first = new Collect();
         ChangeStream cs = new ChangeStream(s.profile(db), s.superuserSecrets(), o.maxEvents(1).untilLsn(currentLsn(s, db)));
         cs.run(first);
-        for (int tx = 0; tx < 3; tx++) {
+        for (int tx = 0; tx < 4; tx++) {
             s.sql(db, "BEGIN", "INSERT INTO nokey VALUES (" + (3 * tx) + ")", "INSERT INTO nokey VALUES (" + (3 * tx + 1)
                     + ")", "INSERT INTO nokey VALUES (" + (3 * tx + 2) + ")", "COMMIT");
         }
         long until = currentLsn(s, db);
+        // --max-events ends at a transaction boundary: the transaction of the 4th change is finished
         Collect a = stream(s, db, new StreamOptions().plugin(p).slot("resume_me").maxEvents(4));
-        assertEquals(4, a.size());
-        assertEquals(1, a.commits.size(), "stopped inside the second transaction");
-        Collect b = stream(s, db, new StreamOptions().plugin(p).slot("resume_me").untilLsn(until));
-        // the second transaction again, whole, then the third: none lost, none twice
-        assertEquals(List.of("insert nokey {a=3, b=null}", "insert nokey {a=4, b=null}", "insert nokey {a=5, b=null}",
-                "insert nokey {a=6, b=null}", "insert nokey {a=7, b=null}", "insert nokey {a=8, b=null}"), b.rows());
+        assertEquals(6, a.size());
+        assertEquals(2, a.commits.size(), "the second transaction was not cut");
+        // stopped inside the third transaction (as Ctrl-C does)
+        Collect b = new Collect();
+        ChangeStream stopped = new ChangeStream(s.profile(db), s.superuserSecrets(),
+                new StreamOptions().plugin(p).slot("resume_me"));
+        b.hook = e -> stopped.cancel();
+        stopped.run(b);
+        assertEquals(1, b.size());
+        assertEquals(0, b.commits.size(), "stopped inside the third transaction");
+        Collect c = stream(s, db, new StreamOptions().plugin(p).slot("resume_me").untilLsn(until));
+        // the third transaction again, whole, then the fourth: none lost, none twice
+        assertEquals(List.of("insert nokey {a=6, b=null}", "insert nokey {a=7, b=null}", "insert nokey {a=8, b=null}",
+                "insert nokey {a=9, b=null}", "insert nokey {a=10, b=null}", "insert nokey {a=11, b=null}"), c.rows());
         s.sql(db, "SELECT pg_drop_replication_slot('resume_me')");
     }
 }

@@ -24,7 +24,7 @@ final class Collect implements ChangeListener {
 
     Collect() {
         try {
-            w = new JsonLinesWriter(buf, JsonLinesWriter.Format.JSONL, "db");
+            w = new JsonLinesWriter(buf);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,14 +1,14 @@
-package io.walscope.ui.prep;
+package io.walscope.ui;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 
 import io.walscope.core.check.Progress;
 
 /** The core's {@link Progress} over a Job's monitor: progress shows in the Progress view, Cancel stops the operation. */
-final class MonitorProgress implements Progress {
+public final class MonitorProgress implements Progress {
     private final IProgressMonitor monitor;
 
-    MonitorProgress(IProgressMonitor monitor) {
+    public MonitorProgress(IProgressMonitor monitor) {
         this.monitor = monitor;
     }
 

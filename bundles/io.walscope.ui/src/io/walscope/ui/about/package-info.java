@@ -1,0 +1,2 @@
+/** Help > About Walscope. */
+package io.walscope.ui.about;
