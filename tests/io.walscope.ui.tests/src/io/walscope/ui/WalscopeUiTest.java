@@ -323,7 +323,7 @@ class WalscopeUiTest {
             st.execute("TRUNCATE shop.live_test, shop.live_default, shop.live_toast");
             live.start(new StreamOptions().plugin(Plugin.PGOUTPUT));
             Ui.waitUntil(display, () -> live.stateText().startsWith("RUNNING") && live.slotName() != null
-                    && slotExists(st, live.slotName()), Duration.ofSeconds(60), () -> "the stream to run: " + live.stateText());
+                    && slotReady(st, live.slotName()), Duration.ofSeconds(60), () -> "the stream to run: " + live.stateText());
             String slot = live.slotName();
             try (java.sql.ResultSet rs = st.executeQuery("SELECT application_name FROM pg_stat_activity WHERE pid ="
                     + " (SELECT active_pid FROM pg_replication_slots WHERE slot_name = '" + slot + "')")) {
@@ -472,7 +472,7 @@ class WalscopeUiTest {
             // test_decoding: its line is the raw message; its values are PostgreSQL's text already
             live.start(new StreamOptions().plugin(Plugin.TEST_DECODING));
             Ui.waitUntil(display, () -> live.stateText().startsWith("RUNNING") && live.slotName() != null
-                    && slotExists(st, live.slotName()), Duration.ofSeconds(60), () -> "test_decoding to run: " + live.stateText());
+                    && slotReady(st, live.slotName()), Duration.ofSeconds(60), () -> "test_decoding to run: " + live.stateText());
             st.execute("INSERT INTO shop.live_test VALUES (1000, 'it''s', NULL)");
             Ui.waitUntil(display, () -> rows(live, "shop.live_test").size() == 1, Duration.ofSeconds(30),
                     () -> "the test_decoding change: " + live.statusText());
@@ -514,7 +514,7 @@ class WalscopeUiTest {
                 for (Plugin plugin : List.of(Plugin.WAL2JSON, Plugin.DECODERBUFS)) {
                     live.start(new StreamOptions().plugin(plugin));
                     Ui.waitUntil(display, () -> live.stateText().startsWith("RUNNING") && live.slotName() != null
-                            && slotExists(st, live.slotName()), Duration.ofSeconds(60),
+                            && slotReady(st, live.slotName()), Duration.ofSeconds(60),
                             () -> plugin.id() + " to run: " + live.stateText());
                     st.execute("UPDATE t SET name = '" + (++n % 2 == 1 ? "FIRST" : "first") + "' WHERE id = 1");
                     Ui.waitUntil(display, () -> rows(live, "public.t").size() == 1, Duration.ofSeconds(30),
@@ -666,6 +666,17 @@ class WalscopeUiTest {
             out.add(item.getText(i));
         }
         return out;
+    }
+
+    /** The slot exists and has reached its consistent point: a change committed from now on is decoded. */
+    private static boolean slotReady(Statement st, String slot) {
+        try (var rs = st.executeQuery("SELECT count(*) FROM pg_replication_slots WHERE slot_name = '" + slot
+                + "' AND confirmed_flush_lsn IS NOT NULL")) {
+            rs.next();
+            return rs.getInt(1) == 1;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static boolean slotExists(Statement st, String slot) {
