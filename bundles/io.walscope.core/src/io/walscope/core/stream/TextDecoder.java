@@ -27,6 +27,11 @@ abstract class TextDecoder implements Decoder {
     }
 
     @Override
+    public void setTypes(TypeLookup types) {
+        converters.setTypes(types);
+    }
+
+    @Override
     public void setKeyColumns(KeyColumns keys) {
         this.keys = keys;
         keyCache.clear();

@@ -24,7 +24,9 @@ import io.walscope.core.profile.Plugin;
 import io.walscope.core.stream.ChangeListener;
 import io.walscope.core.stream.Decoder;
 import io.walscope.core.stream.Lsn;
+import io.walscope.core.stream.PgOutputDecoder;
 import io.walscope.core.stream.StreamPlugins;
+import io.walscope.core.stream.TextModeNeeded;
 
 /**
  * Streams a slot's changes to a {@link ChangeListener} through pgjdbc's replication API, with
@@ -87,12 +89,22 @@ public final class ChangeStream {
             ServerInfo info = ServerInfo.read(sql);
             Standby standby = guard.preflight(sql, info, where());
             preflight(sql, info);
-            boolean binary = o.plugin == Plugin.PGOUTPUT && info.versionNum() >= 140000
-                    && !Boolean.FALSE.equals(o.binary) && Slots.binaryConvertible(sql, o.publication);
+            StreamTypes types = new StreamTypes(sql);
+            // binary mode when every published column can be read in binary form now; a relation that appears
+            // later and cannot makes the stream start again in text mode on a new connection (TextModeNeeded).
+            // PostgreSQL cannot start logical streaming twice in one walsender session, so a temporary slot (gone
+            // with its connection) streams text from the start
+            boolean binary = o.plugin == Plugin.PGOUTPUT && info.versionNum() >= 140000 && o.slot != null
+                    && o.slotMode() != StreamOptions.SlotMode.PEEK
+                    && !Boolean.FALSE.equals(o.binary) && Slots.binaryConvertible(sql, o.publication, types);
             StreamPlugins.Settings settings = new StreamPlugins.Settings(o.plugin, info.versionNum(), o.publication,
                     binary, o.streaming, o.wal2jsonFormat, o.tables);
             Decoder decoder = StreamPlugins.decoder(settings);
             decoder.setKeyColumns(keys);
+            decoder.setTypes(types);
+            if (decoder instanceof PgOutputDecoder p) {
+                p.binary(binary);
+            }
             Map<String, String> options = StreamPlugins.options(settings);
             if (o.slotMode() == StreamOptions.SlotMode.PEEK) {
                 slotName = o.slot;
@@ -137,7 +149,7 @@ public final class ChangeStream {
                     start = existing.confirmedFlush();
                 }
             }
-            if (decoder instanceof io.walscope.core.stream.PgOutputDecoder p && existing != null) {
+            if (decoder instanceof PgOutputDecoder p && existing != null) {
                 p.skipCommittedBefore(start);
             }
             return loop(session, guard, info, decoder, options, gate, start, temporary);
@@ -286,6 +298,21 @@ public final class ChangeStream {
                     confirmed = c.confirmed;
                 }
                 break;
+            } catch (TextModeNeeded e) {
+                if (!options.containsKey("binary") || temporary) {
+                    throw e;
+                }
+                // a relation with a type that has no binary converter: ask for text from the last whole
+                // transaction, on a new connection
+                options.remove("binary");
+                ((PgOutputDecoder) decoder).binary(false);
+                if (session != null) {
+                    session.close();
+                    session = null;
+                }
+                decoder.reset();
+                gate.restarted();
+                continue;
             } catch (Exception e) {
                 if (e instanceof Gate.Stop || !StreamErrors.isConnectionLoss(e) || cancelled) {
                     if (cancelled && StreamErrors.isConnectionLoss(e)) {

@@ -70,8 +70,10 @@ final class Slots {
      * Whether every column type of the publication's tables has a binary converter: then pgoutput's binary mode
      * (PG 14+) is exact and saves the text output and parsing; otherwise text mode is used.
      */
-    static boolean binaryConvertible(Connection sql, String pub) throws SQLException {
+    static boolean binaryConvertible(Connection sql, String pub, io.walscope.core.stream.TypeLookup types)
+            throws SQLException {
         io.walscope.core.stream.Converters conv = new io.walscope.core.stream.Converters();
+        conv.setTypes(types);
         try (PreparedStatement ps = sql.prepareStatement("SELECT DISTINCT a.atttypid::int, a.atttypmod"
                 + " FROM pg_publication_tables p JOIN pg_class c ON c.relname = p.tablename"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = p.schemaname"
