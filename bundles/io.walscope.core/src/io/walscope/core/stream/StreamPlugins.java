@@ -12,7 +12,8 @@ public final class StreamPlugins {
     }
 
     /** What the stream should ask of the plugin. */
-    public record Settings(Plugin plugin, int serverVersionNum, String publication, boolean binary, boolean streaming,
+    public record Settings(Plugin plugin, int serverVersionNum, List<String> publications, boolean binary,
+            boolean streaming,
             int wal2jsonFormat, List<String> tables) {
         /** pgoutput protocol version: 2 when streaming in-progress transactions (PG 14+), else 1. */
         public int protoVersion() {
@@ -44,7 +45,8 @@ public final class StreamPlugins {
         switch (s.plugin()) {
         case PGOUTPUT:
             o.put("proto_version", Integer.toString(s.protoVersion()));
-            o.put("publication_names", quoteIdent(s.publication()));
+            o.put("publication_names", String.join(",", s.publications().stream().map(StreamPlugins::quoteIdent)
+                    .toList()));
             if (s.serverVersionNum() >= 140000) {
                 o.put("messages", "true");
                 if (s.binary()) {

@@ -3,6 +3,7 @@ package io.walscope.core.pg.stream;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -88,7 +89,7 @@ public final class ChangeStream {
         try {
             ServerInfo info = ServerInfo.read(sql);
             Standby standby = guard.preflight(sql, info, where());
-            preflight(sql, info);
+            List<String> publications = preflight(sql, info);
             StreamTypes types = new StreamTypes(sql);
             // binary mode when every published column can be read in binary form now; a relation that appears
             // later and cannot makes the stream start again in text mode on a new connection (TextModeNeeded).
@@ -96,8 +97,8 @@ public final class ChangeStream {
             // with its connection) streams text from the start
             boolean binary = o.plugin == Plugin.PGOUTPUT && info.versionNum() >= 140000 && o.slot != null
                     && o.slotMode() != StreamOptions.SlotMode.PEEK
-                    && !Boolean.FALSE.equals(o.binary) && Slots.binaryConvertible(sql, o.publication, types);
-            StreamPlugins.Settings settings = new StreamPlugins.Settings(o.plugin, info.versionNum(), o.publication,
+                    && !Boolean.FALSE.equals(o.binary) && Slots.binaryConvertible(sql, publications, types);
+            StreamPlugins.Settings settings = new StreamPlugins.Settings(o.plugin, info.versionNum(), publications,
                     binary, o.streaming, o.wal2jsonFormat, o.tables);
             Decoder decoder = StreamPlugins.decoder(settings);
             decoder.setKeyColumns(keys);
@@ -175,7 +176,8 @@ public final class ChangeStream {
         }
     }
 
-    private void preflight(Connection sql, ServerInfo info) throws WalscopeException, SQLException {
+    /** Checks what the stream needs; returns the publications pgoutput reads (empty for other plugins). */
+    private List<String> preflight(Connection sql, ServerInfo info) throws WalscopeException, SQLException {
         if (!o.plugin.canTail()) {
             throw new WalscopeException("walminer cannot be tailed: it reads WAL files through SQL functions, not"
                     + " through a replication slot; use pgoutput, wal2json, decoderbufs or test_decoding.");
@@ -194,8 +196,21 @@ public final class ChangeStream {
         if (!info.superuser() && !info.replication()) {
             throw StreamErrors.noReplicationPrivilege(info.currentUser());
         }
-        if (o.plugin == Plugin.PGOUTPUT && !Slots.publicationExists(sql, o.publication)) {
-            throw StreamErrors.missingPublication(o.publication);
+        List<String> publications = List.of();
+        if (o.plugin == Plugin.PGOUTPUT) {
+            List<String> existing = Slots.existingPublications(sql, o.publications);
+            if (o.optionalPublications) {
+                if (existing.isEmpty()) {
+                    throw StreamErrors.missingPublication(o.publications.get(0));
+                }
+            } else {
+                for (String p : o.publications) {
+                    if (!existing.contains(p)) {
+                        throw StreamErrors.missingPublication(p);
+                    }
+                }
+            }
+            publications = existing;
         }
         if (o.slot != null) {
             if (!o.slot.matches("[a-z0-9_]{1,63}")) {
@@ -221,6 +236,7 @@ public final class ChangeStream {
                 }
             }
         }
+        return publications;
     }
 
     /** A replication connection. */
