@@ -273,7 +273,8 @@ public final class PgOutputDecoder implements Decoder {
         int id = i32(a, p);
         p += 4;
         int e = cstringEnd(a, p);
-        String schema = new String(a, p, e - p, StandardCharsets.UTF_8);
+        // pgoutput sends pg_catalog as an empty name (logicalrep_write_namespace)
+        String schema = e == p ? "pg_catalog" : new String(a, p, e - p, StandardCharsets.UTF_8);
         p = e + 1;
         e = cstringEnd(a, p);
         String table = new String(a, p, e - p, StandardCharsets.UTF_8);

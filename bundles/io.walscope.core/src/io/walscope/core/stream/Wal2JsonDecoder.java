@@ -362,7 +362,7 @@ public final class Wal2JsonDecoder extends TextDecoder {
             deliver(l, event.row(Op.DELETE, at, tx, schema, table, key(oldTuple), hasOld ? oldTuple : null, null));
             break;
         case 'T':
-            deliver(l, event.truncate(at, tx, schema, table, false, false));
+            deliver(l, event.truncateFlagsUnknown(at, tx, schema, table));
             break;
         case 'M': {
             byte[] c = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);

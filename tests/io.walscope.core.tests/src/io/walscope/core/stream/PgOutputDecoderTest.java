@@ -151,6 +151,16 @@ class PgOutputDecoderTest {
     }
 
     @Test
+    void pgCatalogIsNamedThoughPgoutputSendsAnEmptySchema() throws Exception {
+        PgOutputDecoder d = new PgOutputDecoder();
+        Capture c = new Capture();
+        d.decode(1, begin(0x900, 5), c);
+        d.decode(1, relation(1, "", "t", 'd'), c);
+        d.decode(2, new Msg('I').i32(1).i8('N').i16(4).text("1").text("a").text(null).text("b").buf(), c);
+        assertEquals("pg_catalog", c.events.get(0).schema());
+    }
+
+    @Test
     void binaryValuesAndKeysFromTheCatalog() throws Exception {
         PgOutputDecoder d = new PgOutputDecoder();
         d.setKeyColumns((s, t) -> List.of("name"));

@@ -90,4 +90,13 @@ class Wal2JsonDecoderTest {
         assertTrue(c.lines.get(1).contains("\"v\":\"" + digits + "\""), "the numeric, digit for digit");
         assertTrue(c.lines.get(1).contains("\"s\":\"" + "x".repeat(20_000_001) + "\""), "the text");
     }
+
+    @Test
+    void truncateFlagsWal2JsonDoesNotTellAreNull() throws Exception {
+        Wal2JsonDecoder d = new Wal2JsonDecoder(2);
+        Capture c = new Capture();
+        d.decode(1, "{\"action\":\"B\",\"xid\":1}", c);
+        d.decode(2, "{\"action\":\"T\",\"xid\":1,\"schema\":\"public\",\"table\":\"ta\"}", c);
+        assertTrue(c.lines.get(1).contains("\"truncate\":{\"cascade\":null,\"restart_identity\":null}"), c.lines.get(1));
+    }
 }
