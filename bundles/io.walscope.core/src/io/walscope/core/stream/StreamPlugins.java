@@ -68,8 +68,8 @@ public final class StreamPlugins {
             o.put("include-timestamp", "1");
             o.put("include-lsn", "1");
             o.put("include-type-oids", "1");
-            // no include-pk: the key comes from the catalog (one query per table, as for test_decoding), which
-            // spares wal2json a primary-key lookup and ~50 bytes per change
+            // the key from wal2json's own data (the primary key as the change was decoded), not today's catalog
+            o.put("include-pk", "1");
             if (s.tables() != null && !s.tables().isEmpty()) {
                 o.put("add-tables", wal2jsonTables(s.tables()));
             }
