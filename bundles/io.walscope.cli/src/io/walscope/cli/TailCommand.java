@@ -48,7 +48,8 @@ final class TailCommand implements Command {
                 Opt.value("--slot", "NAME", "a persistent slot (resumed where it stopped); without it a temporary one"),
                 Opt.flag("--create-slot", "create --slot when it does not exist"),
                 Opt.flag("--failover", "a failover slot (17+): it survives a promotion of the standby"),
-                Opt.value("--publication", "NAME", "pgoutput's publication (default dbz_publication)"),
+                Opt.value("--publication", "NAME", "pgoutput's publication; repeatable, or a,b (default: dbz_publication"
+                        + " and dbz_publication_root, those that exist, as apply creates them)"),
                 Opt.value("--table", "S.T", "only this table (repeatable)"),
                 Opt.value("--from-lsn", "L", "start after this LSN"),
                 Opt.value("--until-lsn", "L", "stop at this LSN"),
@@ -88,7 +89,10 @@ final class TailCommand implements Command {
         String pluginName = a.option("--plugin", null);
         String slot = a.option("--slot", null);
         boolean create = a.flag("--create-slot");
-        String publication = a.option("--publication", "dbz_publication");
+        List<String> publications = a.options("--publication");
+        if (!publications.isEmpty() && String.join("", publications).replace(",", "").isBlank()) {
+            throw new UsageException("--publication needs a name (repeat it, or a,b, for several).");
+        }
         List<String> tables = a.options("--table");
         String from = a.option("--from-lsn", null);
         String until = a.option("--until-lsn", null);
@@ -138,13 +142,15 @@ final class TailCommand implements Command {
             throw new UsageException("walminer cannot be tailed: it reads WAL files through SQL functions, not a"
                     + " replication slot. Choose pgoutput, wal2json, decoderbufs or test_decoding.");
         }
-        o.plugin(plugin).slot(slot).createSlot(create).publication(publication).tables(tables).maxEvents(max)
-                .snapshot(snapshot);
+        o.plugin(plugin).slot(slot).createSlot(create).tables(tables).maxEvents(max).snapshot(snapshot);
+        if (!publications.isEmpty()) {
+            o.publications(publications);
+        }
         if (format.isDebezium()) {
             o.binary(false); // Debezium's values are made from PostgreSQL's text, as pgoutput sends it by default
         }
         if (cli.connection().demo() && plugin == Plugin.PGOUTPUT) {
-            demoPublication(cli, target, publication);
+            demoPublication(cli, target, o.publications().get(0));
         }
         try (TailOutput out = TailOutput.open(cli, target, output, format, fsync,
                 (sysid, db) -> OutputIdentity.slot(slot, sysid, db, plugin.id(), format.name()));

@@ -173,7 +173,7 @@ final class TypesCommand implements Command {
             for (CatalogColumn c : t.columns()) {
                 TypeMapping m = c.mapping();
                 out.printf(f, c.name(), m.pgType(), m.canonical(), m.clickhouse(), m.status().label(),
-                        m.status() == Status.FULL ? "" : m.note());
+                        m.status() == Status.FULL && !m.note().startsWith("domain over") ? "" : m.note());
                 switch (m.status()) {
                 case FULL -> full++;
                 case LOSSY -> lossy++;

@@ -77,6 +77,8 @@ class TypesCommandTest {
         assertTrue(r.out.contains("fx.nokey  (no primary key)"), r.out);
         assertTrue(r.out.lines().anyMatch(l -> l.matches("\\s+c_int4\\s+integer\\s+int32\\s+Nullable\\(Int32\\)\\s+full\\s*")), r.out);
         assertTrue(r.out.strip().endsWith("unsupported"), r.out);
+        assertTrue(r.out.lines().anyMatch(l -> l.matches(".*fx\\.posint\\s+int32\\s.*domain over integer.*")),
+                "a domain column names its base type: " + r.out);
 
         r = CliRun.run(env, "types", "--ddl", "clickhouse", "--table", "fx.all_types");
         assertEquals(0, r.exit, r.toString());

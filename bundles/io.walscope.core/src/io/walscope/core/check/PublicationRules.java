@@ -41,6 +41,11 @@ public final class PublicationRules {
                         + String.join(", ", new java.util.TreeSet<>(by)) + "."));
                 continue;
             }
+            if (target == null && publishedRoots(tables, ours).contains(t.parent())) {
+                tableFindings.add(Finding.ok(CheckId.PUBLICATION_TABLES, t.subject(), t.subject()
+                        + " is published through its root " + t.parent() + "."));
+                continue;
+            }
             if (target == null) {
                 tableFindings.add(new Finding(CheckId.PUBLICATION_TABLES, Status.FAIL, t.subject(), t.subject()
                         + " is not published: publishing its root " + t.parent() + " in " + o.rootPublication() + " covers it.", null));
@@ -58,13 +63,27 @@ public final class PublicationRules {
             }
         }
         List<Finding> out = new ArrayList<>();
-        out.add(exists(o.publication(), pubs.get(o.publication()), uncoveredMain, false, role));
-        if (viaRoot && !chosenRoots.isEmpty()) {
+        // judged by the tables actually published: a publication nothing needs (every table is covered by the
+        // other, e.g. FOR ALL TABLES WITH (publish_via_partition_root = true)) is not proposed empty
+        if (mainNeeded(pubs, uncoveredMain, o)) {
+            out.add(exists(o.publication(), pubs.get(o.publication()), uncoveredMain, false, role));
+        }
+        if (viaRoot && !chosenRoots.isEmpty() && (!uncoveredRoot.isEmpty() || pubs.containsKey(o.rootPublication()))) {
             out.add(exists(o.rootPublication(), pubs.get(o.rootPublication()), uncoveredRoot, true, role));
         }
         out.addAll(tableFindings);
         out.add(0, createPublication(role, pubs, uncoveredMain, uncoveredRoot, o, database));
         return out;
+    }
+
+    private static Set<String> publishedRoots(List<TableFacts> tables, Set<String> ours) {
+        return tables.stream().filter(r -> r.isPartitionedRoot() && r.publications().stream().anyMatch(ours::contains))
+                .map(TableFacts::subject).collect(Collectors.toSet());
+    }
+
+    /** The ordinary tables' publication is needed unless it would be empty while the roots' one exists. */
+    private static boolean mainNeeded(Map<String, PublicationFacts> pubs, List<TableFacts> uncoveredMain, CheckOptions o) {
+        return !uncoveredMain.isEmpty() || pubs.containsKey(o.publication()) || !pubs.containsKey(o.rootPublication());
     }
 
     private static boolean needsSuperuser(RoleFacts role, List<TableFacts> tables, PublicationFacts p) {
@@ -100,7 +119,7 @@ public final class PublicationRules {
         }
         List<String> problems = new ArrayList<>();
         Fix fix = null;
-        boolean mustCreate = !pubs.containsKey(o.publication()) || (!uncoveredRoot.isEmpty() && !pubs.containsKey(o.rootPublication()));
+        boolean mustCreate = mainNeeded(pubs, uncoveredMain, o) && !pubs.containsKey(o.publication()) || (!uncoveredRoot.isEmpty() && !pubs.containsKey(o.rootPublication()));
         if (mustCreate && !role.createOnDatabase()) {
             problems.add("it lacks CREATE on database " + database + ", which CREATE PUBLICATION needs");
             fix = Fixes.grantCreateOnDatabase(database, role.name());

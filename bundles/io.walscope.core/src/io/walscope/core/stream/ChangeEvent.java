@@ -32,6 +32,7 @@ public final class ChangeEvent {
     private boolean transactional;
     private boolean cascade;
     private boolean restartIdentity;
+    private boolean truncateFlagsKnown = true;
     private Replay replay;
 
     /** Sets a row change (insert, update, delete, read). */
@@ -74,6 +75,14 @@ public final class ChangeEvent {
         row(Op.TRUNCATE, lsn, tx, schema, table, null, null, null);
         this.cascade = cascade;
         this.restartIdentity = restartIdentity;
+        this.truncateFlagsKnown = true;
+        return this;
+    }
+
+    /** Sets a truncate of one table whose CASCADE / RESTART IDENTITY the plugin does not tell (wal2json). */
+    public ChangeEvent truncateFlagsUnknown(long lsn, Transaction tx, String schema, String table) {
+        truncate(lsn, tx, schema, table, false, false);
+        this.truncateFlagsKnown = false;
         return this;
     }
 
@@ -171,6 +180,11 @@ public final class ChangeEvent {
         return restartIdentity;
     }
 
+    /** Whether the plugin told CASCADE and RESTART IDENTITY (wal2json does not). */
+    public boolean truncateFlagsKnown() {
+        return truncateFlagsKnown;
+    }
+
     /** An immutable copy, tuples rendered, that outlives the callback. */
     public ChangeEvent copy() {
         ChangeEvent e = new ChangeEvent();
@@ -187,6 +201,7 @@ public final class ChangeEvent {
         e.transactional = transactional;
         e.cascade = cascade;
         e.restartIdentity = restartIdentity;
+        e.truncateFlagsKnown = truncateFlagsKnown;
         return e;
     }
 

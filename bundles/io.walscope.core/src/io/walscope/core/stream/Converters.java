@@ -25,6 +25,18 @@ public final class Converters {
     /** Built-in types without typmod (wal2json's every column) by OID, without boxing a key per value. */
     private final ValueConverter[] plain = new ValueConverter[FIRST_NORMAL_OID];
     private static final int FIRST_NORMAL_OID = 16384;
+    private TypeLookup types = TypeLookup.NONE;
+
+    /**
+     * Where types that are not built in are resolved (domains to their base type, arrays of domains and
+     * composites, enums); converters looked up before are forgotten.
+     */
+    public void setTypes(TypeLookup types) {
+        this.types = types == null ? TypeLookup.NONE : types;
+        byOid.clear();
+        byName.clear();
+        java.util.Arrays.fill(plain, null);
+    }
 
     /** The converter of a column of type {@code oid} with {@code typmod}. */
     public ValueConverter forOid(int oid, int typmod) {
@@ -42,8 +54,10 @@ public final class Converters {
         long k = (long) oid << 32 | (typmod & 0xFFFFFFFFL);
         ValueConverter c = byOid.get(k);
         if (c == null) {
+            PgColumnType t = oid >= FIRST_NORMAL_OID || oid < 0 ? types.byOid(oid, typmod) : null;
             String name = userTypes.get(oid);
-            c = name != null ? forName(name) : TypeCatalog.forOid(oid, typmod).converter();
+            c = t != null ? TypeCatalog.map(t).converter()
+                    : name != null ? forName(name) : TypeCatalog.forOid(oid, typmod).converter();
             byOid.put(k, c);
         }
         return c;
@@ -66,7 +80,9 @@ public final class Converters {
     public ValueConverter forName(String formatType) {
         ValueConverter c = byName.get(formatType);
         if (c == null) {
-            c = TypeCatalog.map(PgColumnType.of(typname(formatType))).converter();
+            PgColumnType builtin = PgColumnType.of(typname(formatType));
+            PgColumnType t = builtin.knownByName() ? null : types.byName(formatType);
+            c = TypeCatalog.map(t != null ? t : builtin).converter();
             byName.put(formatType, c);
         }
         return c;

@@ -24,4 +24,8 @@ public interface Decoder {
     /** Names key columns for plugins that do not (test_decoding, decoderbufs, wal2json without pk). */
     default void setKeyColumns(KeyColumns keys) {
     }
+
+    /** Resolves types that are not built in (domains to their base type, enums, arrays of them) from the catalog. */
+    default void setTypes(TypeLookup types) {
+    }
 }

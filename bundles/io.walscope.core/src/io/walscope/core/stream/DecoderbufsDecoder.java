@@ -219,19 +219,29 @@ public final class DecoderbufsDecoder extends TextDecoder {
         return "(" + pgDouble(x) + "," + pgDouble(y) + ")";
     }
 
+    /** decoderbufs shifts date's ±infinity (INT32_MAX / INT32_MIN days since 2000) to 1970 with int32 overflow. */
+    static final int DATE_INFINITY = (int) ((long) Integer.MAX_VALUE + 10957);
+    static final int DATE_MINUS_INFINITY = (int) ((long) Integer.MIN_VALUE + 10957);
+
     static String int32Text(int oid, int v) {
         if (oid == 1082) { // date: days since 1970
-            return LocalDate.ofEpochDay(v).toString();
+            if (v == DATE_INFINITY) {
+                return "infinity";
+            }
+            if (v == DATE_MINUS_INFINITY) {
+                return "-infinity";
+            }
+            return date(LocalDate.ofEpochDay(v));
         }
         return Integer.toString(v);
     }
 
     static String int64Text(int oid, long v) {
         switch (oid) {
-        case 1114: // timestamp: microseconds since 1970
-            return timestamp(v);
+        case 1114: // timestamp: microseconds since 1970; ±infinity as INT64_MAX / INT64_MIN
+            return v == Long.MAX_VALUE ? "infinity" : v == Long.MIN_VALUE ? "-infinity" : timestamp(v, "");
         case 1184:
-            return timestamp(v) + "+00";
+            return v == Long.MAX_VALUE ? "infinity" : v == Long.MIN_VALUE ? "-infinity" : timestamp(v, "+00");
         case 1083: // time: microseconds since midnight
             return time(v);
         case 790: { // money: cents
@@ -272,16 +282,38 @@ public final class DecoderbufsDecoder extends TextDecoder {
         if (Double.isInfinite(v)) {
             return v > 0 ? "Infinity" : "-Infinity";
         }
+        if (v == 0 && Double.doubleToRawLongBits(v) != 0) {
+            return "-0";
+        }
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    private static String timestamp(long micros) {
+    /** As PostgreSQL prints it: {@code 12000-01-02 03:04:05.5+00}, {@code 0001-01-01 00:00:00+00 BC}. */
+    private static String timestamp(long micros, String zone) {
         long secs = Math.floorDiv(micros, 1_000_000L);
         int us = (int) Math.floorMod(micros, 1_000_000L);
         LocalDateTime t = LocalDateTime.ofEpochSecond(secs, 0, ZoneOffset.UTC);
-        String s = t.toLocalDate() + " " + time((long) t.toLocalTime().toSecondOfDay() * 1_000_000L + us);
-        return t.getYear() <= 0 ? LocalDate.of(1 - t.getYear(), t.getMonthValue(), t.getDayOfMonth()) + s.substring(
-                s.indexOf(' ')) + " BC" : s;
+        return date(t.toLocalDate(), " " + time((long) t.toLocalTime().toSecondOfDay() * 1_000_000L + us) + zone);
+    }
+
+    private static String date(LocalDate d) {
+        return date(d, "");
+    }
+
+    /** A date as PostgreSQL prints it (years above 9999 without a sign, BC after the rest), then {@code rest}. */
+    private static String date(LocalDate d, String rest) {
+        int y = d.getYear();
+        boolean bc = y <= 0;
+        int year = bc ? 1 - y : y;
+        StringBuilder b = new StringBuilder(24);
+        String ys = Integer.toString(year);
+        for (int i = ys.length(); i < 4; i++) {
+            b.append('0');
+        }
+        b.append(ys).append('-');
+        two(b, d.getMonthValue()).append('-');
+        two(b, d.getDayOfMonth()).append(rest);
+        return bc ? b.append(" BC").toString() : b.toString();
     }
 
     private static String time(long micros) {

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
  * <p>
  * Walscope's line: {@code {"lsn", "commit_lsn", "xid", "commit_ts", "op", "schema", "table", "key", "before",
  * "after", "unchanged_toast"}}, plus {@code "message": {"prefix", "content", "transactional"}} for messages and
- * {@code "truncate": {"cascade", "restart_identity"}} for truncates. Unknown LSNs, xids and times are null.
+ * {@code "truncate": {"cascade", "restart_identity"}} for truncates (null where the plugin does not tell). Unknown LSNs, xids and times are null.
  * Debezium's records are {@link io.walscope.core.debezium.DebeziumWriter}'s.
  */
 public final class JsonLinesWriter implements ChangeListener, AutoCloseable {
@@ -117,8 +117,14 @@ public final class JsonLinesWriter implements ChangeListener, AutoCloseable {
             g.writeEndObject();
         } else if (e.op() == Op.TRUNCATE) {
             g.writeObjectFieldStart("truncate");
-            g.writeBooleanField("cascade", e.truncateCascade());
-            g.writeBooleanField("restart_identity", e.truncateRestartIdentity());
+            if (e.truncateFlagsKnown()) {
+                g.writeBooleanField("cascade", e.truncateCascade());
+                g.writeBooleanField("restart_identity", e.truncateRestartIdentity());
+            } else {
+                // wal2json does not tell them
+                g.writeNullField("cascade");
+                g.writeNullField("restart_identity");
+            }
             g.writeEndObject();
         }
         g.writeEndObject();

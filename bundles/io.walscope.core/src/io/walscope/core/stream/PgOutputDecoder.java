@@ -31,6 +31,7 @@ public final class PgOutputDecoder implements Decoder {
     private boolean inStream;
     private long streamXid;
     private long skipBefore = Lsn.INVALID;
+    private boolean binary;
 
     /** A decoder spooling streamed transactions under {@code java.io.tmpdir}. */
     public PgOutputDecoder() {
@@ -45,6 +46,19 @@ public final class PgOutputDecoder implements Decoder {
     public void setKeyColumns(KeyColumns keys) {
         this.keys = keys;
         relations.values().forEach(r -> r.resolveKey(keys));
+    }
+
+    /**
+     * Whether the stream asked pgoutput for binary values: then a Relation message with a column Walscope cannot
+     * read in binary form ends decoding with {@link TextModeNeeded}, before any value of it is delivered.
+     */
+    public void binary(boolean b) {
+        this.binary = b;
+    }
+
+    @Override
+    public void setTypes(TypeLookup types) {
+        converters.setTypes(types);
     }
 
     /** Skips transactions whose commit LSN is below {@code lsn} (already handled before a resume). */
@@ -255,11 +269,12 @@ public final class PgOutputDecoder implements Decoder {
         }
     }
 
-    private void relation(byte[] a, int p) {
+    private void relation(byte[] a, int p) throws TextModeNeeded {
         int id = i32(a, p);
         p += 4;
         int e = cstringEnd(a, p);
-        String schema = new String(a, p, e - p, StandardCharsets.UTF_8);
+        // pgoutput sends pg_catalog as an empty name (logicalrep_write_namespace)
+        String schema = e == p ? "pg_catalog" : new String(a, p, e - p, StandardCharsets.UTF_8);
         p = e + 1;
         e = cstringEnd(a, p);
         String table = new String(a, p, e - p, StandardCharsets.UTF_8);
@@ -277,6 +292,9 @@ public final class PgOutputDecoder implements Decoder {
             r.typmods[i] = i32(a, p + 4);
             p += 8;
             r.converters[i] = converters.forOid(r.typeOids[i], r.typmods[i]);
+            if (binary && !r.converters[i].supportsBinary()) {
+                throw new TextModeNeeded(schema, table, r.names[i], r.typeOids[i]);
+            }
         }
         r.resolveKey(keys);
         relations.put(id, r);

@@ -45,40 +45,37 @@ final class PgOutputRelation implements Replay {
         return s;
     }
 
-    /** Key columns: the catalog's key when known, else the replica identity columns the message flags. */
+    /**
+     * Key columns from the plugin's own data: the replica identity columns the Relation message flags (the primary
+     * key, or the REPLICA IDENTITY USING INDEX columns, as the server decoded the change); the catalog's key only
+     * where the message flags none or every column (REPLICA IDENTITY NOTHING / FULL).
+     */
     void resolveKey(KeyColumns keys) {
-        List<String> k = keys.keyColumns(schema, table);
-        if (k != null && !k.isEmpty()) {
-            int[] idx = new int[k.size()];
-            boolean ok = true;
-            for (int i = 0; i < idx.length; i++) {
-                idx[i] = List.of(names).indexOf(k.get(i));
-                ok &= idx[i] >= 0;
-            }
-            if (ok) {
-                keyIdx = idx;
-                return;
-            }
-        }
-        if (replicaIdentity == 'f') {
-            // FULL flags every column: that is not a key
-            keyIdx = null;
-            return;
-        }
         int c = 0;
         for (boolean b : identity) {
             c += b ? 1 : 0;
         }
-        if (c == 0) {
-            keyIdx = null;
+        if (c > 0 && replicaIdentity != 'f') {
+            keyIdx = new int[c];
+            c = 0;
+            for (int i = 0; i < identity.length; i++) {
+                if (identity[i]) {
+                    keyIdx[c++] = i;
+                }
+            }
             return;
         }
-        keyIdx = new int[c];
-        c = 0;
-        for (int i = 0; i < identity.length; i++) {
-            if (identity[i]) {
-                keyIdx[c++] = i;
+        keyIdx = null;
+        List<String> k = keys.keyColumns(schema, table);
+        if (k != null && !k.isEmpty()) {
+            int[] idx = new int[k.size()];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = List.of(names).indexOf(k.get(i));
+                if (idx[i] < 0) {
+                    return;
+                }
             }
+            keyIdx = idx;
         }
     }
 

@@ -87,7 +87,8 @@ final class PgOutputTuple implements Tuple {
             if (c != null && c.supportsBinary()) {
                 c.writeBinary(data, offs[i], lens[i], out);
             } else {
-                out.writeString(hex(data, offs[i], lens[i]));
+                // never the raw bytes of another type as a value: the decoder asks for text mode before this
+                throw new TextModeNeeded(rel.schema, rel.table, name(i), rel.typeOids[i]);
             }
             return;
         }

@@ -12,7 +12,8 @@ public final class StreamPlugins {
     }
 
     /** What the stream should ask of the plugin. */
-    public record Settings(Plugin plugin, int serverVersionNum, String publication, boolean binary, boolean streaming,
+    public record Settings(Plugin plugin, int serverVersionNum, List<String> publications, boolean binary,
+            boolean streaming,
             int wal2jsonFormat, List<String> tables) {
         /** pgoutput protocol version: 2 when streaming in-progress transactions (PG 14+), else 1. */
         public int protoVersion() {
@@ -44,7 +45,8 @@ public final class StreamPlugins {
         switch (s.plugin()) {
         case PGOUTPUT:
             o.put("proto_version", Integer.toString(s.protoVersion()));
-            o.put("publication_names", quoteIdent(s.publication()));
+            o.put("publication_names", String.join(",", s.publications().stream().map(StreamPlugins::quoteIdent)
+                    .toList()));
             if (s.serverVersionNum() >= 140000) {
                 o.put("messages", "true");
                 if (s.binary()) {
@@ -66,8 +68,8 @@ public final class StreamPlugins {
             o.put("include-timestamp", "1");
             o.put("include-lsn", "1");
             o.put("include-type-oids", "1");
-            // no include-pk: the key comes from the catalog (one query per table, as for test_decoding), which
-            // spares wal2json a primary-key lookup and ~50 bytes per change
+            // the key from wal2json's own data (the primary key as the change was decoded), not today's catalog
+            o.put("include-pk", "1");
             if (s.tables() != null && !s.tables().isEmpty()) {
                 o.put("add-tables", wal2jsonTables(s.tables()));
             }

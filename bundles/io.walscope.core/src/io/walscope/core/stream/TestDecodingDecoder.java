@@ -3,6 +3,8 @@ package io.walscope.core.stream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Decodes test_decoding's text lines ({@code include-xids}, {@code include-timestamp} and
@@ -63,14 +65,17 @@ public final class TestDecodingDecoder extends TextDecoder {
 
     private void table(long lsn, String s, ChangeListener l) throws Exception {
         int[] pos = {6};
-        String schema = Idents.read(s, pos, ".:", pool);
-        String table;
-        if (s.charAt(pos[0]) == '.') {
-            pos[0]++;
-            table = Idents.read(s, pos, ":", pool);
-        } else {
-            table = schema;
-            schema = null;
+        String[] first = qualified(s, pos);
+        String schema = first[0];
+        String table = first[1];
+        // TRUNCATE lists every table of the statement: "table public.ta, public.tb: TRUNCATE: (no-flags)"
+        List<String[]> more = null;
+        while (s.startsWith(", ", pos[0])) {
+            pos[0] += 2;
+            if (more == null) {
+                more = new ArrayList<>();
+            }
+            more.add(qualified(s, pos));
         }
         int p = pos[0] + 2; // ": "
         int colon = s.indexOf(':', p);
@@ -101,13 +106,30 @@ public final class TestDecodingDecoder extends TextDecoder {
             deliver(l, event.row(Op.DELETE, lsn, tx, schema, table, key(schema, table, oldTuple), oldTuple, null));
             break;
         }
-        case "TRUNCATE":
-            deliver(l, event.truncate(lsn, tx, schema, table, s.indexOf(" cascade", p) >= 0,
-                    s.indexOf(" restart_seqs", p) >= 0));
+        case "TRUNCATE": {
+            boolean cascade = s.indexOf(" cascade", p) >= 0;
+            boolean restart = s.indexOf(" restart_seqs", p) >= 0;
+            deliver(l, event.truncate(lsn, tx, schema, table, cascade, restart));
+            if (more != null) {
+                for (String[] t : more) {
+                    deliver(l, event.truncate(lsn, tx, t[0], t[1], cascade, restart));
+                }
+            }
             break;
+        }
         default:
             throw new IOException("test_decoding sent an operation Walscope does not know: " + abbreviate(s));
         }
+    }
+
+    /** {@code schema.table} or {@code table} at {@code pos}, either part quoted. */
+    private String[] qualified(String s, int[] pos) {
+        String schema = Idents.read(s, pos, ".:,", pool);
+        if (pos[0] < s.length() && s.charAt(pos[0]) == '.') {
+            pos[0]++;
+            return new String[] { schema, Idents.read(s, pos, ":,", pool) };
+        }
+        return new String[] { null, schema };
     }
 
     private Tuple key(String schema, String table, TextTuple t) {

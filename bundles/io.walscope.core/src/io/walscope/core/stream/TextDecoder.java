@@ -27,6 +27,11 @@ abstract class TextDecoder implements Decoder {
     }
 
     @Override
+    public void setTypes(TypeLookup types) {
+        converters.setTypes(types);
+    }
+
+    @Override
     public void setKeyColumns(KeyColumns keys) {
         this.keys = keys;
         keyCache.clear();
@@ -52,10 +57,17 @@ abstract class TextDecoder implements Decoder {
         if (lastKeys != null && java.util.Objects.equals(schema, lastSchema) && table.equals(lastTable)) {
             return lastKeys;
         }
-        List<String> k = keyCache.computeIfAbsent(schema + "\u0000" + table, x -> {
+        String ck = schema + "\u0000" + table;
+        List<String> k = keyCache.get(ck);
+        if (k == null) {
             List<String> r = keys.keyColumns(schema, table);
-            return r == null ? List.of() : r;
-        });
+            if (r == null || r.isEmpty()) {
+                // not kept: the reader asks the catalog again later (a table may get a key, or be created)
+                return List.of();
+            }
+            k = r;
+            keyCache.put(ck, k);
+        }
         lastSchema = schema;
         lastTable = table;
         lastKeys = k;

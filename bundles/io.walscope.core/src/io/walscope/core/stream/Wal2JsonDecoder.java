@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 /**
@@ -31,8 +32,16 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
  * of a new String per message.
  */
 public final class Wal2JsonDecoder extends TextDecoder {
+    /**
+     * PostgreSQL's limits are the only ones: a numeric has up to 131072 digits before the point and 16383 after,
+     * a value up to 1 GB (Jackson's defaults stop at 1000 digits and 20,000,000 characters).
+     */
     private static final JsonFactory JSON = new JsonFactoryBuilder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNumberLength(Integer.MAX_VALUE)
+                    .maxStringLength(Integer.MAX_VALUE).maxNestingDepth(100_000).maxDocumentLength(-1)
+                    .maxNameLength(Integer.MAX_VALUE).build())
+            .build();
 
     private final int version;
     private final TextPool pool = new TextPool();
@@ -67,14 +76,51 @@ public final class Wal2JsonDecoder extends TextDecoder {
 
     @Override
     public void decode(long lsn, ByteBuffer msg, ChangeListener l) throws Exception {
-        JsonParser p;
+        byte[] a;
+        int off;
+        int len = msg.remaining();
         if (msg.hasArray()) {
-            p = JSON.createParser(msg.array(), msg.arrayOffset() + msg.position(), msg.remaining());
+            a = msg.array();
+            off = msg.arrayOffset() + msg.position();
         } else {
-            byte[] b = new byte[msg.remaining()];
-            msg.duplicate().get(b);
-            p = JSON.createParser(b);
+            a = new byte[len];
+            msg.duplicate().get(a);
+            off = 0;
         }
+        schema = null;
+        table = null;
+        try {
+            if (version == 1) {
+                // a version 1 transaction is delivered while it is read: read it through once first, so a
+                // message that cannot be read never leaves a partial transaction with the listener
+                try (JsonParser v = JSON.createParser(a, off, len)) {
+                    for (JsonToken t; (t = v.nextToken()) != null;) {
+                        if (t == JsonToken.FIELD_NAME && v.getTextLength() <= 6) {
+                            String f = v.currentName();
+                            if (f.equals("schema") || f.equals("table")) {
+                                String val = v.nextToken() == JsonToken.VALUE_STRING ? v.getText() : null;
+                                if (f.equals("schema")) {
+                                    schema = val;
+                                } else {
+                                    table = val;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            decode(lsn, JSON.createParser(a, off, len), l);
+        } catch (IOException e) {
+            if (e instanceof WalscopeDecodeException) {
+                throw e;
+            }
+            throw new WalscopeDecodeException("wal2json message at " + Lsn.format(lsn)
+                    + (table != null ? " (table " + (schema != null ? schema + "." : "") + table + ")" : "")
+                    + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private void decode(long lsn, JsonParser p, ChangeListener l) throws Exception {
         try (p) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("wal2json sent something that is not a JSON object");
@@ -316,7 +362,7 @@ public final class Wal2JsonDecoder extends TextDecoder {
             deliver(l, event.row(Op.DELETE, at, tx, schema, table, key(oldTuple), hasOld ? oldTuple : null, null));
             break;
         case 'T':
-            deliver(l, event.truncate(at, tx, schema, table, false, false));
+            deliver(l, event.truncateFlagsUnknown(at, tx, schema, table));
             break;
         case 'M': {
             byte[] c = content == null ? new byte[0] : content.getBytes(StandardCharsets.UTF_8);

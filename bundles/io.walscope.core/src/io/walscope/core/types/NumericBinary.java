@@ -13,11 +13,12 @@ final class NumericBinary {
         if (len < 8) {
             throw new PgValueFormatException("numeric (binary)", len + " bytes");
         }
-        int ndigits = Parse.i16(b, off);
+        // up to 131072 digits before the point and 16383 after: more base-10000 digits than an int16 holds
+        int ndigits = Parse.i16(b, off) & 0xFFFF;
         int weight = Parse.i16(b, off + 2);
         int sign = Parse.i16(b, off + 4) & 0xFFFF;
         int dscale = Parse.i16(b, off + 6);
-        if (ndigits < 0 || dscale < 0 || len != 8 + 2 * ndigits) {
+        if (dscale < 0 || len != 8 + 2 * ndigits) {
             throw new PgValueFormatException("numeric (binary)", len + " bytes");
         }
         switch (sign) {

@@ -101,4 +101,10 @@ public record PgColumnType(String typeSchema, String typname, int oid, char typt
         return typtype != 'd' && typname.startsWith("_") && typname.length() > 1
                 && (typcategory == 'A' || typcategory == 0);
     }
+
+    /** Whether Walscope knows this type by its name alone: a built-in or known extension type, or an array of one. */
+    public boolean knownByName() {
+        PgColumnType t = isArray() && element() != null ? element() : this;
+        return BuiltinTypes.byName(t.typname()) != null || BuiltinTypes.EXTENSION_TYPES.contains(t.typname());
+    }
 }

@@ -114,7 +114,7 @@ final class StartDialog extends TitleAreaDialog {
         publication = Widgets.name(new Text(c, SWT.BORDER), "live.start.publication");
         logicalOnly.add(publication);
         publication.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        publication.setText("dbz_publication");
+        publication.setText(String.join(",", StreamOptions.DEFAULT_PUBLICATIONS));
         new Label(c, SWT.NONE).setText("Tables:");
         tables = Widgets.name(new Text(c, SWT.BORDER), "live.start.tables");
         tables.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -200,7 +200,17 @@ final class StartDialog extends TitleAreaDialog {
             pollPressed();
             return;
         }
-        StreamOptions o = new StreamOptions().plugin(Plugin.parse(plugin.getText())).publication(publication.getText().trim());
+        StreamOptions o = new StreamOptions().plugin(Plugin.parse(plugin.getText()));
+        String pubs = publication.getText().trim();
+        if (pubs.isEmpty()) {
+            setErrorMessage("Name the publication(s) pgoutput reads.");
+            return;
+        }
+        if (pubs.equals(String.join(",", StreamOptions.DEFAULT_PUBLICATIONS))) {
+            o.publicationsThatExist(StreamOptions.DEFAULT_PUBLICATIONS);
+        } else {
+            o.publication(pubs);
+        }
         if (!temporary.getSelection()) {
             if (slot.getText().isBlank()) {
                 setErrorMessage("Name the slot.");

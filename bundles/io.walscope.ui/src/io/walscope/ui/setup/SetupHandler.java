@@ -73,8 +73,10 @@ public final class SetupHandler extends AbstractHandler {
             LiveView v = (LiveView) window.getActivePage().showView(LiveView.ID);
             v.setProfile(w.profile());
             StreamOptions o = new StreamOptions().plugin(w.plugin());
-            if (w.publication() != null) {
-                o.publication(w.publication());
+            if (w.publications() != null) {
+                // what the wizard's apply created: the ordinary tables' publication and, when there are
+                // partitioned tables, the roots'
+                o.publicationsThatExist(w.publications());
             }
             v.start(o);
         } catch (PartInitException e) {

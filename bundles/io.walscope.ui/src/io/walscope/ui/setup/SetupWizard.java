@@ -36,7 +36,7 @@ public final class SetupWizard extends Wizard implements IPageChangingListener {
     }
 
     /** What Watch Changes does after the wizard closes: open the live view on this profile with these settings. */
-    public record Watch(ConnectionProfile profile, io.walscope.core.profile.Plugin plugin, String publication) {
+    public record Watch(ConnectionProfile profile, io.walscope.core.profile.Plugin plugin, List<String> publications) {
     }
 
     private final SetupModel model;
@@ -232,7 +232,8 @@ public final class SetupWizard extends Wizard implements IPageChangingListener {
     public boolean performFinish() {
         if (watchRequested) {
             onWatch.accept(new Watch(model.readerProfile(), model.plugin,
-                    model.plugin == io.walscope.core.profile.Plugin.PGOUTPUT ? model.options().publication() : null));
+                    model.plugin == io.walscope.core.profile.Plugin.PGOUTPUT
+                            ? List.of(model.options().publication(), model.options().rootPublication()) : null));
         }
         return true;
     }

@@ -117,6 +117,31 @@ class RulesTest {
     }
 
     @Test
+    void allTablesViaRootCoversPartitionedTablesWithoutASecondPublication() {
+        TableFacts root = new TableFacts("shop", "events", 'p', null, 'd', false, null, true, true, List.of(), 2,
+                Set.of("dbz_publication"));
+        TableFacts part = new TableFacts("shop", "events_1", 'r', "shop.events", 'd', false, null, true, true, List.of(),
+                0, Set.of());
+        TableFacts plain = new TableFacts("shop", "orders", 'r', null, 'd', true, null, true, true, List.of(), 0,
+                Set.of("dbz_publication"));
+        CheckOptions o = CheckOptions.of(List.of("shop"), Plugin.PGOUTPUT);
+        Map<String, PublicationFacts> all = Map.of("dbz_publication",
+                new PublicationFacts("dbz_publication", true, true, true));
+        List<Finding> fs = PublicationRules.judge(List.of(root, part, plain), all, SU, o, 160004, "shop");
+        assertTrue(fs.stream().noneMatch(f -> f.subject().equals("dbz_publication_root")), fs.toString());
+        assertTrue(fs.stream().allMatch(f -> f.status() == Status.OK), fs.toString());
+        // only the roots' publication, FOR ALL TABLES via root: no empty dbz_publication is proposed either
+        Map<String, PublicationFacts> rootOnly = Map.of("dbz_publication_root",
+                new PublicationFacts("dbz_publication_root", true, true, true));
+        TableFacts root2 = new TableFacts("shop", "events", 'p', null, 'd', false, null, true, true, List.of(), 2,
+                Set.of("dbz_publication_root"));
+        TableFacts plain2 = new TableFacts("shop", "orders", 'r', null, 'd', true, null, true, true, List.of(), 0,
+                Set.of("dbz_publication_root"));
+        List<Finding> fs2 = PublicationRules.judge(List.of(root2, part, plain2), rootOnly, SU, o, 160004, "shop");
+        assertTrue(fs2.stream().allMatch(f -> f.status() == Status.OK && f.fix() == null), fs2.toString());
+    }
+
+    @Test
     void slots() {
         SlotInfo idle = new SlotInfo("idle", "pgoutput", "logical", "shop", false, false, null, "0/1", "0/1", 2 * Bytes.GIB, "extended", null, null);
         SlotInfo busy = new SlotInfo("busy", "pgoutput", "logical", "shop", false, true, 42, "0/1", "0/1", 10L, "reserved", 100L, null);

@@ -61,4 +61,15 @@ class TestDecodingDecoderTest {
         assertTrue(j.get(5).contains("\"message\":{\"prefix\":\"pfx\",\"content\":\"a b: c\\nd\",\"transactional\":true}"),
                 j.get(5));
     }
+
+    @Test
+    void aTruncateOfSeveralTablesIsOneEventPerTable() throws Exception {
+        Capture c = decode("BEGIN 730", "table public.ta, \"Odd, \"\"one\"\"\".tb, public.\"t:c\": TRUNCATE: restart_seqs cascade",
+                "COMMIT 730 (at 2026-11-23 22:21:46.042856+00)");
+        assertEquals(3, c.events.size(), c.lines.toString());
+        assertEquals("public.ta", c.events.get(0).schema() + "." + c.events.get(0).table());
+        assertEquals("Odd, \"one\".tb", c.events.get(1).schema() + "." + c.events.get(1).table());
+        assertEquals("public.t:c", c.events.get(2).schema() + "." + c.events.get(2).table());
+        assertTrue(c.lines.get(2).contains("\"truncate\":{\"cascade\":true,\"restart_identity\":true}"), c.lines.get(2));
+    }
 }

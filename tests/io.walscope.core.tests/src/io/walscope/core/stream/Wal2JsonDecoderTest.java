@@ -62,4 +62,41 @@ class Wal2JsonDecoderTest {
         assertEquals("COMMIT 0/1540000", c.lines.get(4));
         assertEquals("2026-11-23T22:21:46.500000Z", c.events.get(0).tx().commitTs());
     }
+
+    @Test
+    void anUnreadableMessageNamesTableAndLsnAndDeliversNothingOfItsTransaction() throws Exception {
+        Wal2JsonDecoder d = new Wal2JsonDecoder(1);
+        Capture c = new Capture();
+        WalscopeDecodeException e = org.junit.jupiter.api.Assertions.assertThrows(WalscopeDecodeException.class,
+                () -> d.decode(0x1234ABCDL, "{\"xid\":7,\"change\":[{\"kind\":\"insert\",\"schema\":\"public\","
+                        + "\"table\":\"t\",\"columnnames\":[\"id\"],\"columntypes\":[\"integer\"],"
+                        + "\"columnvalues\":[1]},{\"kind\":\"insert\",\"schema\":\"s\",\"table\":\"u\","
+                        + "\"columnnames\":[\"id\"],\"columnvalues\":[1,}]}", c));
+        assertTrue(e.getMessage().startsWith("wal2json message at 0/1234ABCD (table s.u) could not be read"),
+                e.getMessage());
+        assertEquals(List.of(), c.lines, "nothing of the transaction was delivered");
+    }
+
+    @Test
+    void numbersAndStringsAsLargeAsPostgresStores() throws Exception {
+        Wal2JsonDecoder d = new Wal2JsonDecoder(2);
+        Capture c = new Capture();
+        String digits = "9".repeat(131072) + "." + "9".repeat(16383);
+        d.decode(1, "{\"action\":\"B\",\"xid\":1}", c);
+        d.decode(2, "{\"action\":\"I\",\"schema\":\"public\",\"table\":\"n\",\"columns\":["
+                + "{\"name\":\"v\",\"type\":\"numeric\",\"typeoid\":1700,\"value\":" + digits + "},"
+                + "{\"name\":\"s\",\"type\":\"text\",\"typeoid\":25,\"value\":\"" + "x".repeat(20_000_001)
+                + "\"}]}", c);
+        assertTrue(c.lines.get(1).contains("\"v\":\"" + digits + "\""), "the numeric, digit for digit");
+        assertTrue(c.lines.get(1).contains("\"s\":\"" + "x".repeat(20_000_001) + "\""), "the text");
+    }
+
+    @Test
+    void truncateFlagsWal2JsonDoesNotTellAreNull() throws Exception {
+        Wal2JsonDecoder d = new Wal2JsonDecoder(2);
+        Capture c = new Capture();
+        d.decode(1, "{\"action\":\"B\",\"xid\":1}", c);
+        d.decode(2, "{\"action\":\"T\",\"xid\":1,\"schema\":\"public\",\"table\":\"ta\"}", c);
+        assertTrue(c.lines.get(1).contains("\"truncate\":{\"cascade\":null,\"restart_identity\":null}"), c.lines.get(1));
+    }
 }

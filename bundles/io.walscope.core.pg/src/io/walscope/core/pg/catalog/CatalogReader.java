@@ -165,6 +165,15 @@ public final class CatalogReader {
         return out;
     }
 
+    /**
+     * The type with {@code oid} as the catalog describes it now, linked to its domain base, array element or range
+     * subtype (one query); null when there is no such type.
+     */
+    public PgColumnType type(long oid, int typmod) throws SQLException {
+        Map<Long, TypeRow> types = types(Set.of(oid));
+        return types.containsKey(oid) ? type(types, oid, typmod, 0, true, null, 0) : null;
+    }
+
     private Map<Long, TypeRow> types(Set<Long> oids) throws SQLException {
         Map<Long, TypeRow> out = new HashMap<>();
         if (oids.isEmpty()) {

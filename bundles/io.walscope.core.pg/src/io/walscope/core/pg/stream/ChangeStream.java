@@ -3,6 +3,7 @@ package io.walscope.core.pg.stream;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,7 +25,9 @@ import io.walscope.core.profile.Plugin;
 import io.walscope.core.stream.ChangeListener;
 import io.walscope.core.stream.Decoder;
 import io.walscope.core.stream.Lsn;
+import io.walscope.core.stream.PgOutputDecoder;
 import io.walscope.core.stream.StreamPlugins;
+import io.walscope.core.stream.TextModeNeeded;
 
 /**
  * Streams a slot's changes to a {@link ChangeListener} through pgjdbc's replication API, with
@@ -86,13 +89,23 @@ public final class ChangeStream {
         try {
             ServerInfo info = ServerInfo.read(sql);
             Standby standby = guard.preflight(sql, info, where());
-            preflight(sql, info);
-            boolean binary = o.plugin == Plugin.PGOUTPUT && info.versionNum() >= 140000
-                    && !Boolean.FALSE.equals(o.binary) && Slots.binaryConvertible(sql, o.publication);
-            StreamPlugins.Settings settings = new StreamPlugins.Settings(o.plugin, info.versionNum(), o.publication,
+            List<String> publications = preflight(sql, info);
+            StreamTypes types = new StreamTypes(sql);
+            // binary mode when every published column can be read in binary form now; a relation that appears
+            // later and cannot makes the stream start again in text mode on a new connection (TextModeNeeded).
+            // PostgreSQL cannot start logical streaming twice in one walsender session, so a temporary slot (gone
+            // with its connection) streams text from the start
+            boolean binary = o.plugin == Plugin.PGOUTPUT && info.versionNum() >= 140000 && o.slot != null
+                    && o.slotMode() != StreamOptions.SlotMode.PEEK
+                    && !Boolean.FALSE.equals(o.binary) && Slots.binaryConvertible(sql, publications, types);
+            StreamPlugins.Settings settings = new StreamPlugins.Settings(o.plugin, info.versionNum(), publications,
                     binary, o.streaming, o.wal2jsonFormat, o.tables);
             Decoder decoder = StreamPlugins.decoder(settings);
             decoder.setKeyColumns(keys);
+            decoder.setTypes(types);
+            if (decoder instanceof PgOutputDecoder p) {
+                p.binary(binary);
+            }
             Map<String, String> options = StreamPlugins.options(settings);
             if (o.slotMode() == StreamOptions.SlotMode.PEEK) {
                 slotName = o.slot;
@@ -137,7 +150,7 @@ public final class ChangeStream {
                     start = existing.confirmedFlush();
                 }
             }
-            if (decoder instanceof io.walscope.core.stream.PgOutputDecoder p && existing != null) {
+            if (decoder instanceof PgOutputDecoder p && existing != null) {
                 p.skipCommittedBefore(start);
             }
             return loop(session, guard, info, decoder, options, gate, start, temporary);
@@ -163,7 +176,8 @@ public final class ChangeStream {
         }
     }
 
-    private void preflight(Connection sql, ServerInfo info) throws WalscopeException, SQLException {
+    /** Checks what the stream needs; returns the publications pgoutput reads (empty for other plugins). */
+    private List<String> preflight(Connection sql, ServerInfo info) throws WalscopeException, SQLException {
         if (!o.plugin.canTail()) {
             throw new WalscopeException("walminer cannot be tailed: it reads WAL files through SQL functions, not"
                     + " through a replication slot; use pgoutput, wal2json, decoderbufs or test_decoding.");
@@ -182,8 +196,21 @@ public final class ChangeStream {
         if (!info.superuser() && !info.replication()) {
             throw StreamErrors.noReplicationPrivilege(info.currentUser());
         }
-        if (o.plugin == Plugin.PGOUTPUT && !Slots.publicationExists(sql, o.publication)) {
-            throw StreamErrors.missingPublication(o.publication);
+        List<String> publications = List.of();
+        if (o.plugin == Plugin.PGOUTPUT) {
+            List<String> existing = Slots.existingPublications(sql, o.publications);
+            if (o.optionalPublications) {
+                if (existing.isEmpty()) {
+                    throw StreamErrors.missingPublication(o.publications.get(0));
+                }
+            } else {
+                for (String p : o.publications) {
+                    if (!existing.contains(p)) {
+                        throw StreamErrors.missingPublication(p);
+                    }
+                }
+            }
+            publications = existing;
         }
         if (o.slot != null) {
             if (!o.slot.matches("[a-z0-9_]{1,63}")) {
@@ -209,6 +236,7 @@ public final class ChangeStream {
                 }
             }
         }
+        return publications;
     }
 
     /** A replication connection. */
@@ -286,6 +314,21 @@ public final class ChangeStream {
                     confirmed = c.confirmed;
                 }
                 break;
+            } catch (TextModeNeeded e) {
+                if (!options.containsKey("binary") || temporary) {
+                    throw e;
+                }
+                // a relation with a type that has no binary converter: ask for text from the last whole
+                // transaction, on a new connection
+                options.remove("binary");
+                ((PgOutputDecoder) decoder).binary(false);
+                if (session != null) {
+                    session.close();
+                    session = null;
+                }
+                decoder.reset();
+                gate.restarted();
+                continue;
             } catch (Exception e) {
                 if (e instanceof Gate.Stop || !StreamErrors.isConnectionLoss(e) || cancelled) {
                     if (cancelled && StreamErrors.isConnectionLoss(e)) {

@@ -160,6 +160,15 @@ final class Gate implements ChangeListener {
         user.reconnected(resumeLsn, attempt);
     }
 
+    /** Before the stream starts again on the same connection (binary to text): like a reconnect, silently. */
+    void restarted() {
+        if (open) {
+            skipXid = openXid;
+            skipRemaining = openDelivered;
+            open = false;
+        }
+    }
+
     @Override
     public void snapshotStart(long xid, java.util.List<String> tables) throws Exception {
         user.snapshotStart(xid, tables);

@@ -11,7 +11,11 @@ import java.util.Map;
 
 import io.walscope.core.stream.KeyColumns;
 
-/** Key columns from the catalog: the primary key, else the replica identity index. One query per table, cached. */
+/**
+ * Key columns from the catalog: the primary key, else the replica identity index. One query per table; a found key
+ * is kept, a table without one (or not found, or a failed query) is asked again after {@link #RETRY_NANOS}, so a
+ * table created or given a key later is not keyless for good.
+ */
 final class KeyResolver implements KeyColumns {
     private static final String SQL = "SELECT i.indisprimary, a.attname FROM pg_index i"
             + " JOIN pg_class c ON c.oid = i.indrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
@@ -19,7 +23,9 @@ final class KeyResolver implements KeyColumns {
             + " WHERE n.nspname = ? AND c.relname = ? AND (i.indisprimary OR i.indisreplident)"
             + " ORDER BY i.indisprimary DESC, i.indexrelid, array_position(i.indkey::int2[], a.attnum)";
     private final Connection sql;
+    static final long RETRY_NANOS = 5_000_000_000L;
     private final Map<String, List<String>> cache = new HashMap<>();
+    private final Map<String, Long> missedAt = new HashMap<>();
 
     KeyResolver(Connection sql) {
         this.sql = sql;
@@ -28,8 +34,13 @@ final class KeyResolver implements KeyColumns {
     @Override
     public List<String> keyColumns(String schema, String table) {
         String k = schema + "\u0000" + table;
-        if (cache.containsKey(k)) {
-            return cache.get(k);
+        List<String> known = cache.get(k);
+        if (known != null) {
+            return known;
+        }
+        Long missed = missedAt.get(k);
+        if (missed != null && System.nanoTime() - missed < RETRY_NANOS) {
+            return null;
         }
         List<String> cols = new ArrayList<>();
         try (PreparedStatement ps = sql.prepareStatement(SQL)) {
@@ -50,8 +61,13 @@ final class KeyResolver implements KeyColumns {
         } catch (SQLException e) {
             cols = null;
         }
-        List<String> r = cols == null || cols.isEmpty() ? null : List.copyOf(cols);
+        if (cols == null || cols.isEmpty()) {
+            missedAt.put(k, System.nanoTime());
+            return null;
+        }
+        List<String> r = List.copyOf(cols);
         cache.put(k, r);
+        missedAt.remove(k);
         return r;
     }
 }

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.walscope.core.stream.Lsn;
 
@@ -70,14 +72,16 @@ final class Slots {
      * Whether every column type of the publication's tables has a binary converter: then pgoutput's binary mode
      * (PG 14+) is exact and saves the text output and parsing; otherwise text mode is used.
      */
-    static boolean binaryConvertible(Connection sql, String pub) throws SQLException {
+    static boolean binaryConvertible(Connection sql, List<String> pubs, io.walscope.core.stream.TypeLookup types)
+            throws SQLException {
         io.walscope.core.stream.Converters conv = new io.walscope.core.stream.Converters();
+        conv.setTypes(types);
         try (PreparedStatement ps = sql.prepareStatement("SELECT DISTINCT a.atttypid::int, a.atttypmod"
                 + " FROM pg_publication_tables p JOIN pg_class c ON c.relname = p.tablename"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = p.schemaname"
                 + " JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped"
-                + " WHERE p.pubname = ?")) {
-            ps.setString(1, pub);
+                + " WHERE p.pubname = ANY (?)")) {
+            ps.setArray(1, sql.createArrayOf("text", pubs.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 boolean any = false;
                 while (rs.next()) {
@@ -91,12 +95,18 @@ final class Slots {
         }
     }
 
-    static boolean publicationExists(Connection sql, String pub) throws SQLException {
-        try (PreparedStatement ps = sql.prepareStatement("SELECT 1 FROM pg_publication WHERE pubname = ?")) {
-            ps.setString(1, pub);
+    /** Those of {@code pubs} that exist, in the given order. */
+    static List<String> existingPublications(Connection sql, List<String> pubs) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = sql.prepareStatement("SELECT pubname FROM pg_publication WHERE pubname = ANY (?)")) {
+            ps.setArray(1, sql.createArrayOf("text", pubs.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
             }
         }
+        out.sort(java.util.Comparator.comparingInt(pubs::indexOf));
+        return out;
     }
 }

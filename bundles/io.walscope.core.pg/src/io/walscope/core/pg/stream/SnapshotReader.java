@@ -48,14 +48,14 @@ final class SnapshotReader {
             return out;
         }
         String q = o.plugin == Plugin.PGOUTPUT
-                ? "SELECT schemaname, tablename FROM pg_publication_tables WHERE pubname = ? ORDER BY 1, 2"
+                ? "SELECT DISTINCT schemaname, tablename FROM pg_publication_tables WHERE pubname = ANY (?) ORDER BY 1, 2"
                 : "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                         + " WHERE c.relkind = 'r' AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
                         + " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%'"
                         + " AND c.relpersistence = 'p' ORDER BY 1, 2";
         try (PreparedStatement ps = sql.prepareStatement(q)) {
             if (o.plugin == Plugin.PGOUTPUT) {
-                ps.setString(1, o.publication);
+                ps.setArray(1, sql.createArrayOf("text", o.publications.toArray()));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

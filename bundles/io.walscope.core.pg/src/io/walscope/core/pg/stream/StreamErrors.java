@@ -93,7 +93,9 @@ final class StreamErrors {
             return missingPlugin(o.plugin, where);
         }
         if (m.contains("publication") && m.contains("does not exist")) {
-            return missingPublication(o.publication);
+            java.util.regex.Matcher named = java.util.regex.Pattern.compile("publication \"([^\"]*)\" does not exist")
+                    .matcher(e.getMessage() == null ? "" : e.getMessage());
+            return missingPublication(named.find() ? named.group(1) : o.publications.get(0));
         }
         if (st.equals("42501") || m.contains("must be superuser or replication role")
                 || m.contains("permission denied to start WAL sender") || m.contains("permission denied to create replication slot")) {

@@ -26,7 +26,11 @@ public final class StreamOptions {
     String slot;
     boolean createSlot;
     boolean peek;
-    String publication = "dbz_publication";
+    /** The publications `apply` creates: the ordinary tables', and the partitioned roots' (13+). */
+    public static final List<String> DEFAULT_PUBLICATIONS = List.of("dbz_publication", "dbz_publication_root");
+    /** pgoutput's publications: each must exist, or (when {@link #optionalPublications}) those that exist. */
+    List<String> publications = DEFAULT_PUBLICATIONS;
+    boolean optionalPublications = true;
     List<String> tables = new ArrayList<>();
     long fromLsn;
     long untilLsn;
@@ -79,8 +83,36 @@ public final class StreamOptions {
         return this;
     }
 
-    public StreamOptions publication(String name) {
-        this.publication = name;
+    /** pgoutput reads exactly these publications ({@code a,b} lists several); each must exist. */
+    public StreamOptions publication(String names) {
+        return publications(List.of(names));
+    }
+
+    /** pgoutput reads exactly these publications (each item may list several, {@code a,b}); each must exist. */
+    public StreamOptions publications(List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            for (String part : n.split(",")) {
+                if (!part.isBlank() && !out.contains(part.strip())) {
+                    out.add(part.strip());
+                }
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("name at least one publication");
+        }
+        this.publications = List.copyOf(out);
+        this.optionalPublications = false;
+        return this;
+    }
+
+    /**
+     * pgoutput reads those of these publications that exist (what the setup created: the ordinary tables' and,
+     * when there are partitioned tables, the roots'); the first must exist when none does.
+     */
+    public StreamOptions publicationsThatExist(List<String> names) {
+        publications(names);
+        this.optionalPublications = true;
         return this;
     }
 
@@ -181,8 +213,13 @@ public final class StreamOptions {
         return slot;
     }
 
+    /** The publications, comma-separated (for messages). */
     public String publication() {
-        return publication;
+        return String.join(",", publications);
+    }
+
+    public List<String> publications() {
+        return publications;
     }
 
     public List<String> tables() {
