@@ -173,7 +173,7 @@ class WalscopeUiTest {
         }
         types.select("shop", "audit_log", null);
         Ui.click(copy);
-        assertTrue(types.lastCopiedDdl().contains("ORDER BY tuple()"), types.lastCopiedDdl());
+        assertTrue(types.lastCopiedDdl().contains("has no primary key"), types.lastCopiedDdl());
         assertTrue(types.statusText().startsWith("Copied the ClickHouse DDL of shop.audit_log"), types.statusText());
         w.getActivePage().setPartState(ref, IWorkbenchPage.STATE_RESTORED);
     }
