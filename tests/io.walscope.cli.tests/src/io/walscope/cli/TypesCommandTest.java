@@ -54,7 +54,7 @@ class TypesCommandTest {
         assertEquals("numeric(10,2)", price.get("pg_type").asText());
         assertEquals("decimal(10,2)", price.get("canonical").asText());
         assertEquals("Nullable(Decimal(10, 2))", price.get("clickhouse").asText());
-        assertEquals("full", price.get("status").asText());
+        assertEquals("lossy", price.get("status").asText()); // NaN has no Decimal form (#13)
         assertTrue(price.get("json").asText().startsWith("string"), price.toString());
         assertEquals("lossy", find(a, "all_types", "c_numeric").get("status").asText());
         assertEquals("fx_ext.hstore", find(a, "all_types", "c_hstore").get("pg_type").asText());
