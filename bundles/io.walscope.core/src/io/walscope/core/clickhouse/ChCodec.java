@@ -104,6 +104,18 @@ public abstract class ChCodec {
         return t.substring(t.indexOf('(') + 1, t.lastIndexOf(')'));
     }
 
+    /**
+     * The value ClickHouse will hold for PostgreSQL's {@code text} (null: NULL) in a column of {@code mapping}, as
+     * {@code JSONEachRow} carries it (a viewer's sample).
+     */
+    public static String sample(io.walscope.core.types.TypeMapping mapping, String text) throws IOException {
+        java.io.StringWriter w = new java.io.StringWriter(32);
+        try (JsonGenerator g = RENDER.createGenerator(w)) {
+            of(mapping.clickhouse()).write(text, mapping.converter(), g);
+        }
+        return w.toString();
+    }
+
     /** Writes PostgreSQL's text as a JSON string (a String column whose converter {@link #echoes}). */
     public static void writePlain(String text, JsonGenerator g) throws IOException {
         if (text == null) {
