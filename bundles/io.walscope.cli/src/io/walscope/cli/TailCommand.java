@@ -55,7 +55,7 @@ final class TailCommand implements Command {
                 Opt.value("--until-lsn", "L", "stop at this LSN"),
                 Opt.value("--max-events", "N", "stop at the first transaction end after N changes"),
                 Opt.flag("--snapshot", "read the tables first (a new slot's snapshot)"),
-                Opt.value("--format", "F", "line format", "jsonl", "debezium"),
+                Opt.value("--format", "F", "line format", "jsonl", "debezium", "clickhouse"),
                 Opt.value("--topic-prefix", "NAME", "debezium: first part of schema names and source.name (default walscope)"),
                 Opt.value("--schemas", "B", "debezium: JsonConverter's schemas.enable (default true)", "true", "false"),
                 Opt.value("--decimal-handling", "MODE", "debezium: decimal.handling.mode", "precise", "string", "double"),
@@ -69,6 +69,7 @@ final class TailCommand implements Command {
                 Opt.flag("--with-key", "debezium: {key, value} lines and a tombstone after each delete"),
                 Opt.flag("--messages", "debezium: logical decoding messages as Debezium's message records"),
                 Opt.file("--output", "FILE", "append to FILE exactly once (resumes after its last whole transaction)"),
+                Opt.dir("--output-dir", "DIR", "clickhouse: DIR/<schema>.<table>.jsonl and .sql (its DDL), exactly once"),
                 Opt.value("--fsync-interval", "S", "fsync FILE at most every S seconds (default: every confirmation;"
                         + " 0: never)"),
                 Opt.value("--heartbeat", "S", "emit a heartbeat message in the database every S seconds (a slot of a quiet"
@@ -100,6 +101,7 @@ final class TailCommand implements Command {
         boolean snapshot = a.flag("--snapshot");
         TailFormat format = TailFormat.take(a, args);
         String output = a.option("--output", null);
+        String outputDir = ClickHouseTail.outputDir(a, format, output); // issue 13
         Duration fsync = TailOutput.fsyncInterval(a.option("--fsync-interval", null)); // exactly-once output
         long heartbeat = a.longOption("--heartbeat", 0); // slot health: a heartbeat message every N s
         // replicated architectures (issue 14): failover slots, notices about standbys and failovers
@@ -146,13 +148,15 @@ final class TailCommand implements Command {
         if (!publications.isEmpty()) {
             o.publications(publications);
         }
-        if (format.isDebezium()) {
-            o.binary(false); // Debezium's values are made from PostgreSQL's text, as pgoutput sends it by default
+        if (format.needsText()) {
+            o.binary(false); // Debezium's and ClickHouse's values are made from PostgreSQL's text
         }
         if (cli.connection().demo() && plugin == Plugin.PGOUTPUT) {
             demoPublication(cli, target, o.publications().get(0));
         }
-        try (TailOutput out = TailOutput.open(cli, target, output, format, fsync,
+        try (TailOutput out = outputDir != null ? ClickHouseTail.openDir(cli, target, outputDir, fsync,
+                (sysid, db) -> OutputIdentity.slot(slot, sysid, db, plugin.id(), format.name()))
+                : TailOutput.open(cli, target, output, format, fsync,
                 (sysid, db) -> OutputIdentity.slot(slot, sysid, db, plugin.id(), format.name()));
                 Heartbeat hb = heartbeat == 0 ? null : Heartbeat.start(target.profile(), target.secrets(),
                         Duration.ofSeconds(heartbeat), cli.err()::println)) {

@@ -37,8 +37,25 @@ final class TailFormat {
     /** Null for Walscope's own lines. */
     private final DebeziumOptions debezium;
 
+    /** True for {@code --format clickhouse} (issue 13: {@link ClickHouseTail}). */
+    private final boolean clickhouse;
+
     private TailFormat(DebeziumOptions debezium) {
+        this(debezium, false);
+    }
+
+    private TailFormat(DebeziumOptions debezium, boolean clickhouse) {
         this.debezium = debezium;
+        this.clickhouse = clickhouse;
+    }
+
+    boolean isClickHouse() {
+        return clickhouse;
+    }
+
+    /** Whether the writer works from PostgreSQL's text (pgoutput must not send binary). */
+    boolean needsText() {
+        return debezium != null || clickhouse;
     }
 
     boolean isDebezium() {
@@ -47,23 +64,23 @@ final class TailFormat {
 
     /** {@code jsonl} or {@code debezium}: what a file written in this format records (a resumed file must match). */
     String name() {
-        return debezium == null ? "jsonl" : "debezium";
+        return clickhouse ? "clickhouse" : debezium == null ? "jsonl" : "debezium";
     }
 
     /** Takes {@code --format} and the Debezium options out of {@code a}. */
     static TailFormat take(Args a, List<String> args) throws UsageException {
         String format = a.option("--format", "jsonl");
-        if (format.equals("jsonl")) {
+        if (format.equals("jsonl") || format.equals("clickhouse")) {
             for (String f : DEBEZIUM_ONLY) {
                 if (args.contains(f) || args.stream().anyMatch(x -> x.startsWith(f + "="))) {
                     throw new UsageException(f + " applies to --format debezium only; add --format debezium or leave "
                             + f + " out.");
                 }
             }
-            return new TailFormat(null);
+            return new TailFormat(null, format.equals("clickhouse"));
         }
         if (!format.equals("debezium")) {
-            throw new UsageException("Unknown format '" + format + "': choose jsonl or debezium.");
+            throw new UsageException("Unknown format '" + format + "': choose jsonl, debezium or clickhouse.");
         }
         try {
             DebeziumOptions o = new DebeziumOptions(a.option("--topic-prefix", "walscope"),
@@ -103,6 +120,9 @@ final class TailFormat {
      * own, closed with the writer.
      */
     Sink open(Cli cli, Cli.Target target, OutputStream out) throws Exception {
+        if (clickhouse) {
+            return ClickHouseTail.shared(cli, target, out);
+        }
         if (debezium == null) {
             JsonLinesWriter w = new JsonLinesWriter(out);
             return new Sink(w, w);

@@ -31,7 +31,7 @@ final class TailOutput implements AutoCloseable {
     private final ChangeListener listener;
     private boolean closed;
 
-    private TailOutput(OutputStream raw, boolean ownsRaw, TailFormat.Sink writer, DurableFiles files) {
+    TailOutput(OutputStream raw, boolean ownsRaw, TailFormat.Sink writer, DurableFiles files) {
         this.raw = raw;
         this.ownsRaw = ownsRaw;
         this.writer = writer;
@@ -75,7 +75,7 @@ final class TailOutput implements AutoCloseable {
         }
     }
 
-    private static void report(Cli cli, String output, OutputIdentity id, DurableFiles.Recovery r) {
+    static void report(Cli cli, String output, OutputIdentity id, DurableFiles.Recovery r) {
         if (!r.resumed()) {
             return;
         }

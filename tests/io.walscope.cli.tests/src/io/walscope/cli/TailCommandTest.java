@@ -105,7 +105,7 @@ class TailCommandTest {
                 r.err.strip());
         r = CliRun.run(env, "tail", "--plugin", "pgoutput", "--format", "avro");
         assertEquals(2, r.exit);
-        assertEquals("walscope tail: Unknown format 'avro': choose jsonl or debezium.", r.err.strip());
+        assertEquals("walscope tail: Unknown format 'avro': choose jsonl, debezium or clickhouse.", r.err.strip());
         r = CliRun.run(env, "tail", "--plugin", "test_decoding", "--from-lsn", "xyz");
         assertEquals(2, r.exit);
         assertTrue(r.err.contains("is not an LSN"), r.err);

@@ -54,7 +54,7 @@ class TypesCommandTest {
         assertEquals("numeric(10,2)", price.get("pg_type").asText());
         assertEquals("decimal(10,2)", price.get("canonical").asText());
         assertEquals("Nullable(Decimal(10, 2))", price.get("clickhouse").asText());
-        assertEquals("full", price.get("status").asText());
+        assertEquals("lossy", price.get("status").asText()); // NaN has no Decimal form (#13)
         assertTrue(price.get("json").asText().startsWith("string"), price.toString());
         assertEquals("lossy", find(a, "all_types", "c_numeric").get("status").asText());
         assertEquals("fx_ext.hstore", find(a, "all_types", "c_hstore").get("pg_type").asText());
@@ -89,7 +89,7 @@ class TypesCommandTest {
 
         r = CliRun.run(env, "types", "--schema", "fx", "--ddl", "clickhouse", "--table", "nokey");
         assertEquals(0, r.exit, r.toString());
-        assertTrue(r.out.contains("ORDER BY tuple();"), r.out);
+        assertTrue(r.out.contains("ORDER BY (`") && !r.out.contains("tuple()"), r.out); // the whole row (#13)
 
         r = CliRun.run(env, "types", "--schema", "fx", "--ddl", "clickhouse", "--table", "nope");
         assertEquals(2, r.exit, r.toString());

@@ -17,6 +17,8 @@ public final class CheckId {
     public static final String TABLE_TOAST = "table.toast";
     public static final String TABLE_PARTITIONED = "table.partitioned";
     public static final String TABLE_GENERATED_COLUMNS = "table.generated_columns";
+    /** Tables whose ClickHouse rows could lose unchanged TOASTed values (issue 13). */
+    public static final String TABLE_CLICKHOUSE_TOAST = "table.clickhouse_toast";
     public static final String PUBLICATION_EXISTS = "publication.exists";
     public static final String PUBLICATION_TABLES = "publication.tables";
     public static final String PLUGIN_ALLOWED = "plugin.allowed";
@@ -46,7 +48,7 @@ public final class CheckId {
             SERVER_MAX_REPLICATION_SLOTS, SERVER_MAX_WAL_SENDERS, STANDBY_VERSION, STANDBY_HOT_STANDBY_FEEDBACK,
             STANDBY_PRIMARY_SLOT, STANDBY_SLOT_SYNC, ROLE_REPLICATION, ROLE_CREATE_PUBLICATION, GRANT_SCHEMA_USAGE,
             GRANT_TABLE_SELECT, TABLE_PRIMARY_KEY, TABLE_REPLICA_IDENTITY, TABLE_TOAST, TABLE_PARTITIONED,
-            TABLE_GENERATED_COLUMNS,
+            TABLE_GENERATED_COLUMNS, TABLE_CLICKHOUSE_TOAST,
             PUBLICATION_EXISTS, PUBLICATION_TABLES, PLUGIN_ALLOWED, PLUGIN_AVAILABLE, HBA_REPLICATION, SLOT_INACTIVE,
             SLOT_RETAINED_WAL, SLOT_INVALIDATED, SLOT_FAILOVER, SERVER_SYNCHRONIZED_STANDBY_SLOTS, HA_FAILOVER_SLOTS,
             SLOT_STUCK, SLOT_FORECAST, SLOT_HEARTBEAT, SERVER_MAX_SLOT_WAL_KEEP_SIZE);

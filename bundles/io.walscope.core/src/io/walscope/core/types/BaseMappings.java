@@ -7,9 +7,13 @@ import io.walscope.core.types.CanonicalType.Kind;
  * ({@link TypeCatalog} adds {@code Nullable}). Returns null for a base type Walscope does not know.
  */
 final class BaseMappings {
-    private static final String RANGE_NOTE = "ClickHouse DateTime64/Date32 hold 1900-01-01..2299-12-31: "
-            + "infinity and values outside that range are clamped on load";
-    private static final String NAN_NOTE = "NaN and ±Infinity (PG 14+) have no ClickHouse Decimal form";
+    // the substitutes --format clickhouse writes (io.walscope.core.clickhouse.ChCodec), one rule per case
+    private static final String DATE_NOTE = "Date32 holds 1900-01-01..2299-12-31: earlier dates (BC too) and -infinity"
+            + " load as 1900-01-01, later ones and infinity as 2299-12-31";
+    private static final String TIME_NOTE = "DateTime64 is read as 1900-01-01..2299-12-31: earlier values (BC too) and"
+            + " -infinity load as 1900-01-01 00:00:00, later ones and infinity as 2299-12-31 23:59:59.999999";
+    private static final String NAN_NOTE = "Decimal has no NaN or ±Infinity (PG 14+): NaN loads as NULL (0 in a NOT NULL"
+            + " column), ±Infinity as the largest/smallest value the Decimal holds";
 
     private BaseMappings() {
     }
@@ -62,8 +66,8 @@ final class BaseMappings {
             return new TypeMapping(pg, CanonicalType.of(Kind.VARBITS, typmod), JsonForms.BITS, "String",
                     Status.FULL, "", Scalars.BITS);
         case "date":
-            return new TypeMapping(pg, CanonicalType.of(Kind.DATE), JsonForms.DATE, "Date32", Status.FULL,
-                    RANGE_NOTE, DateTimes.DATE);
+            return new TypeMapping(pg, CanonicalType.of(Kind.DATE), JsonForms.DATE, "Date32", Status.LOSSY,
+                    DATE_NOTE, DateTimes.DATE);
         case "time":
             return new TypeMapping(pg, CanonicalType.of(Kind.TIME, typmod), JsonForms.TIME, "String", Status.FULL,
                     "", DateTimes.TIME);
@@ -72,12 +76,12 @@ final class BaseMappings {
                     Status.FULL, "", DateTimes.TIMETZ);
         case "timestamp":
             return new TypeMapping(pg, CanonicalType.of(Kind.TIMESTAMP, typmod), JsonForms.TIMESTAMP,
-                    "DateTime64(" + (typmod < 0 ? 6 : typmod) + ", 'UTC')", Status.FULL,
-                    "wall-clock value stored as if UTC so it reads back unchanged; " + RANGE_NOTE,
+                    "DateTime64(" + (typmod < 0 ? 6 : typmod) + ", 'UTC')", Status.LOSSY,
+                    "wall-clock value stored as if UTC so it reads back unchanged; " + TIME_NOTE,
                     DateTimes.TIMESTAMP);
         case "timestamptz":
             return new TypeMapping(pg, CanonicalType.of(Kind.TIMESTAMPTZ, typmod), JsonForms.TIMESTAMPTZ,
-                    "DateTime64(" + (typmod < 0 ? 6 : typmod) + ", 'UTC')", Status.FULL, RANGE_NOTE,
+                    "DateTime64(" + (typmod < 0 ? 6 : typmod) + ", 'UTC')", Status.LOSSY, TIME_NOTE,
                     DateTimes.TIMESTAMPTZ);
         case "interval":
             return new TypeMapping(pg, CanonicalType.of(Kind.INTERVAL), JsonForms.INTERVAL, "String", Status.FULL,
@@ -181,8 +185,9 @@ final class BaseMappings {
         if (typmod < 4) {
             return new TypeMapping(pg, CanonicalType.decimal(-1, 0), JsonForms.NUMERIC, "Decimal(76, 38)",
                     Status.LOSSY,
-                    "unbounded numeric: Decimal(76, 38) rounds beyond 38 fractional digits and cannot hold more than 38 "
-                            + "integer digits; " + NAN_NOTE + ". Declare numeric(p,s) or map to String to keep every value",
+                    "unbounded numeric: Decimal(76, 38) rounds half away from zero beyond 38 fractional digits, and values"
+                            + " of more than 38 integer digits load as its largest/smallest value; " + NAN_NOTE
+                            + ". Declare numeric(p,s) or map to String to keep every value",
                     Scalars.NUMERIC);
         }
         int p = BuiltinTypes.numericPrecision(typmod);
@@ -194,7 +199,7 @@ final class BaseMappings {
             return new TypeMapping(pg, t, JsonForms.NUMERIC, "String", Status.FULL,
                     "precision above ClickHouse's 76 digits: String keeps the exact decimal text", Scalars.NUMERIC);
         }
-        return new TypeMapping(pg, t, JsonForms.NUMERIC, "Decimal(" + chP + ", " + chS + ")", Status.FULL, NAN_NOTE,
+        return new TypeMapping(pg, t, JsonForms.NUMERIC, "Decimal(" + chP + ", " + chS + ")", Status.LOSSY, NAN_NOTE,
                 Scalars.NUMERIC);
     }
 }

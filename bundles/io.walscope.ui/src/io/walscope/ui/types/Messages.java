@@ -11,6 +11,7 @@ final class Messages {
     static final String COL_NOTE = "Note";
     static final String COL_SAMPLE_PG = "Sample (PostgreSQL)";
     static final String COL_SAMPLE_JSON = "Sample (Walscope emits)";
+    static final String COL_SAMPLE_CH = "Sample (ClickHouse holds)";
     static final String SEARCH_HINT = "Search schema, table, column or type";
     static final String LOSSY_ONLY = "Lossy or unsupported only";
     static final String COPY_DDL = "Copy ClickHouse DDL";

@@ -151,6 +151,7 @@ public final class TypeMappingView extends ViewPart {
         column(Messages.COL_SAMPLE_PG, 170, o -> o instanceof ColumnNode c ? TypeTree.oneLine(c.samplePg)
                 : o instanceof TableNode t ? TypeTree.oneLine(t.sampleNote) : "");
         column(Messages.COL_SAMPLE_JSON, 170, o -> o instanceof ColumnNode c ? TypeTree.oneLine(c.sampleJson) : "");
+        column(Messages.COL_SAMPLE_CH, 170, o -> o instanceof ColumnNode c ? TypeTree.oneLine(c.sampleCh) : "");
     }
 
     private TreeViewerColumn column(String title, int width, java.util.function.Function<Object, String> text) {

@@ -9,6 +9,9 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+
+import io.walscope.core.clickhouse.ChCodec;
 
 import io.walscope.core.pg.catalog.CatalogColumn;
 import io.walscope.core.pg.catalog.CatalogTable;
@@ -62,13 +65,16 @@ final class TypeTree {
                 if (row < 0) {
                     c.samplePg = "NULL";
                     c.sampleJson = "null";
+                    c.sampleCh = clickhouse(c.column, null);
                 } else if (s.tooLarge(row, i)) {
                     c.samplePg = Messages.TOO_LARGE;
                     c.sampleJson = "";
+                    c.sampleCh = "";
                 } else {
                     String text = s.rows().get(row)[i];
                     c.samplePg = text;
                     c.sampleJson = json(c.column, text);
+                    c.sampleCh = clickhouse(c.column, text);
                 }
             }
             sampleNote = "";
@@ -85,6 +91,7 @@ final class TypeTree {
         final CatalogColumn column;
         volatile String samplePg;
         volatile String sampleJson;
+        volatile String sampleCh;
 
         ColumnNode(TableNode parent, CatalogColumn column) {
             this.parent = parent;
@@ -115,6 +122,25 @@ final class TypeTree {
             return String.format(Messages.NOT_CONVERTED, e.getMessage());
         }
         return w.toString();
+    }
+
+    /**
+     * The value ClickHouse will hold (what {@code tail --format clickhouse} writes, substitutes included): a string's
+     * content without quotes, other values as JSON.
+     */
+    static String clickhouse(CatalogColumn c, String text) {
+        try {
+            String v = ChCodec.sample(c.mapping(), text);
+            if (!v.startsWith("\"")) {
+                return v;
+            }
+            try (JsonParser p = JSON.createParser(v)) {
+                p.nextToken();
+                return p.getText();
+            }
+        } catch (Exception e) {
+            return String.format(Messages.NOT_CONVERTED, e.getMessage());
+        }
     }
 
     /** Whether {@code text} (lower case) occurs in the names or types of {@code c}. */

@@ -32,11 +32,11 @@ class TypeCatalogTest {
         check(map("float8", -1, false), "double precision", "float64", "Float64", Status.FULL);
         check(map("bool", -1, false), "boolean", "bool", "Bool", Status.FULL);
         check(map("uuid", -1, true), "uuid", "uuid", "Nullable(UUID)", Status.FULL);
-        check(map("date", -1, false), "date", "date", "Date32", Status.FULL);
+        check(map("date", -1, false), "date", "date", "Date32", Status.LOSSY);
         check(map("timestamptz", 3, true), "timestamp(3) with time zone", "timestamptz(3)",
-                "Nullable(DateTime64(3, 'UTC'))", Status.FULL);
+                "Nullable(DateTime64(3, 'UTC'))", Status.LOSSY);
         check(map("timestamp", -1, false), "timestamp without time zone", "timestamp", "DateTime64(6, 'UTC')",
-                Status.FULL);
+                Status.LOSSY);
         check(map("time", 0, false), "time(0) without time zone", "time(0)", "String", Status.FULL);
         check(map("varchar", 24, true), "character varying(20)", "string", "Nullable(String)", Status.FULL);
         check(map("bpchar", 5, false), "character(1)", "string", "String", Status.FULL);
@@ -58,17 +58,17 @@ class TypeCatalogTest {
     void numerics() {
         check(map("numeric", -1, true), "numeric", "decimal", "Nullable(Decimal(76, 38))", Status.LOSSY);
         check(map("numeric", TypeCatalog.numericTypmod(10, 2), true), "numeric(10,2)", "decimal(10,2)",
-                "Nullable(Decimal(10, 2))", Status.FULL);
+                "Nullable(Decimal(10, 2))", Status.LOSSY);
         check(map("numeric", TypeCatalog.numericTypmod(76, 0), false), "numeric(76,0)", "decimal(76,0)",
-                "Decimal(76, 0)", Status.FULL);
+                "Decimal(76, 0)", Status.LOSSY);
         check(map("numeric", TypeCatalog.numericTypmod(77, 2), false), "numeric(77,2)", "decimal(77,2)", "String",
                 Status.FULL);
         check(map("numeric", TypeCatalog.numericTypmod(1000, 500), false), "numeric(1000,500)", "decimal(1000,500)",
                 "String", Status.FULL);
         check(map("numeric", TypeCatalog.numericTypmod(5, -2), false), "numeric(5,-2)", "decimal(5,-2)",
-                "Decimal(7, 0)", Status.FULL);
+                "Decimal(7, 0)", Status.LOSSY);
         check(map("numeric", TypeCatalog.numericTypmod(2, 5), false), "numeric(2,5)", "decimal(2,5)",
-                "Decimal(5, 5)", Status.FULL);
+                "Decimal(5, 5)", Status.LOSSY);
         assertTrue(map("numeric", -1, false).note().contains("NaN"));
     }
 
@@ -79,7 +79,7 @@ class TypeCatalogTest {
         check(TypeCatalog.map(PgColumnType.of("_int4").withNullable(false).withDims(2)), "integer[]",
                 "array<array<int32>>", "Array(Array(Nullable(Int32)))", Status.FULL);
         check(map("_numeric", TypeCatalog.numericTypmod(12, 3), false), "numeric(12,3)[]", "array<decimal(12,3)>",
-                "Array(Nullable(Decimal(12, 3)))", Status.FULL);
+                "Array(Nullable(Decimal(12, 3)))", Status.LOSSY);
         check(map("_varchar", 14, false), "character varying(10)[]", "array<string>", "Array(Nullable(String))",
                 Status.FULL);
         check(map("_numeric", -1, false), "numeric[]", "array<decimal>", "Array(Nullable(Decimal(76, 38)))",
@@ -97,7 +97,7 @@ class TypeCatalogTest {
         PgColumnType money2 = PgColumnType.domain("public", "price",
                 PgColumnType.of("numeric").withTypmod(TypeCatalog.numericTypmod(10, 2), null));
         TypeMapping d = TypeCatalog.map(money2);
-        check(d, "price", "decimal(10,2)", "Nullable(Decimal(10, 2))", Status.FULL);
+        check(d, "price", "decimal(10,2)", "Nullable(Decimal(10, 2))", Status.LOSSY);
         assertTrue(d.note().startsWith("domain over numeric(10,2)"), d.note());
         check(TypeCatalog.map(PgColumnType.composite("public", "address")), "address", "string", "Nullable(String)",
                 Status.LOSSY);
@@ -144,9 +144,9 @@ class TypeCatalogTest {
         check(TypeCatalog.forOid(23, -1), "integer", "int32", "Nullable(Int32)", Status.FULL);
         check(TypeCatalog.forOid(1007, -1), "integer[]", "array<int32>", "Array(Nullable(Int32))", Status.LOSSY);
         check(TypeCatalog.forOid(1700, TypeCatalog.numericTypmod(10, 2)), "numeric(10,2)", "decimal(10,2)",
-                "Nullable(Decimal(10, 2))", Status.FULL);
+                "Nullable(Decimal(10, 2))", Status.LOSSY);
         check(TypeCatalog.forOid(1184, 6), "timestamp(6) with time zone", "timestamptz(6)",
-                "Nullable(DateTime64(6, 'UTC'))", Status.FULL);
+                "Nullable(DateTime64(6, 'UTC'))", Status.LOSSY);
         TypeMapping user = TypeCatalog.forOid(99_999, -1);
         check(user, "oid:99999", "string", "Nullable(String)", Status.LOSSY);
         assertTrue(user.note().contains("read the catalog"), user.note());

@@ -25,8 +25,8 @@ import io.walscope.core.types.Status;
  * {@code FINAL} (or {@code argMax}) and {@code WHERE _deleted = 0}. ({@code ReplacingMergeTree(_lsn, _deleted)},
  * ClickHouse 23.2+, can also drop deleted rows at merge time; the plain form works on every version.)
  * <p>
- * A table without a primary key has nothing to replace on: it gets {@code ORDER BY tuple()} and a comment saying
- * that every change stays a separate row. Lossy and unsupported columns carry their reason as a comment.
+ * A table without a primary key is ordered by all its columns (except maps, which cannot be keys), so a row is
+ * identified by its whole image: {@code ORDER BY tuple()} would make all rows one under {@code FINAL}. Lossy and unsupported columns carry their reason as a comment.
  */
 public final class ClickHouseDdl {
     private ClickHouseDdl() {
@@ -37,10 +37,10 @@ public final class ClickHouseDdl {
         StringBuilder b = new StringBuilder();
         List<CatalogColumn> key = t.primaryKey();
         if (key.isEmpty()) {
-            b.append("-- ").append(t.qualifiedName()).append(" has no primary key: ReplacingMergeTree has no key to\n")
-                    .append("-- replace on, so every INSERT, UPDATE and DELETE stays a separate row and FINAL cannot\n")
-                    .append("-- collapse them. Add a primary key in PostgreSQL (it also gives UPDATE/DELETE a\n")
-                    .append("-- replica identity), or edit ORDER BY to columns that identify a row.\n");
+            b.append("-- ").append(t.qualifiedName()).append(" has no primary key: the sorting key is every column, so a\n")
+                    .append("-- row is its whole image (identical rows in PostgreSQL are one row here). UPDATE and\n")
+                    .append("-- DELETE need REPLICA IDENTITY FULL to reach ClickHouse: the stream then deletes the old\n")
+                    .append("-- image. Add a primary key in PostgreSQL to keep duplicates apart.\n");
         }
         b.append("CREATE TABLE ").append(quote(t.schema())).append('.').append(quote(t.name())).append("\n(\n");
         for (CatalogColumn c : t.columns()) {
@@ -53,7 +53,16 @@ public final class ClickHouseDdl {
         }
         b.append("    `_lsn` UInt64,\n    `_deleted` UInt8\n)\nENGINE = ReplacingMergeTree(_lsn)\nORDER BY ");
         if (key.isEmpty()) {
-            b.append("tuple()");
+            // ORDER BY tuple() would make every row one under FINAL: order by the whole row (maps cannot be keys)
+            List<CatalogColumn> all = t.columns().stream().filter(c -> !c.mapping().clickhouse().contains("Map(")).toList();
+            b.append(all.isEmpty() ? "tuple()" : "(");
+            for (int i = 0; i < all.size(); i++) {
+                b.append(i == 0 ? "" : ", ").append(quote(all.get(i).name()));
+            }
+            b.append(all.isEmpty() ? "" : ")");
+            if (all.stream().anyMatch(c -> c.mapping().clickhouse().contains("Nullable("))) {
+                b.append("\nSETTINGS allow_nullable_key = 1");
+            }
         } else {
             b.append('(');
             for (int i = 0; i < key.size(); i++) {

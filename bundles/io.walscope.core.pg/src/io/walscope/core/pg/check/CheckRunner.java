@@ -16,6 +16,7 @@ import io.walscope.core.check.CheckOptions;
 import io.walscope.core.check.CheckReport;
 import io.walscope.core.check.Finding;
 import io.walscope.core.check.FailoverRules;
+import io.walscope.core.check.ClickHouseToastRules;
 import io.walscope.core.check.GeneratedColumnRules;
 import io.walscope.core.check.Hba;
 import io.walscope.core.check.ManagedFacts;
@@ -111,6 +112,7 @@ public final class CheckRunner {
             f.addAll(ServerRules.judge(server, role, o.plugin(), roots));
             f.addAll(TableRules.judge(schemas, tables, role, o.plugin(), server.versionNum()));
             f.addAll(GeneratedColumnRules.judge(tables, pubs, o.plugin(), server.versionNum()));
+            f.addAll(ClickHouseToastRules.judge(tables));
             if (o.usesPublications() && server.versionNum() >= 100000) {
                 f.addAll(PublicationRules.judge(tables, pubs, role, o, server.versionNum(), server.database()));
             }
