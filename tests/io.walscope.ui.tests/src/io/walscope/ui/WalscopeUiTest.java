@@ -76,6 +76,7 @@ class WalscopeUiTest {
                 wizardConnectsWithSsl(display, w, view, pki, ssl);
                 wizardExplainsBadInput(display, w, pki, ssl);
                 liveViewShowsTheStream(display, w, view);
+                WindowScenario.liveViewFollowsAndSelects(display, w, view);
                 SetupWizardScenario.prepEditorOpensLarge(display, w);
                 SetupWizardScenario.unpreparedServerToLiveView(display, w);
             });
