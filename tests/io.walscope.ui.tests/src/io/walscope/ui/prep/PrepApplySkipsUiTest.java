@@ -1,0 +1,87 @@
+package io.walscope.ui.prep;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.Test;
+
+import io.walscope.core.check.CheckId;
+import io.walscope.core.check.Finding;
+import io.walscope.core.conn.Secrets;
+import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.core.profile.Plugin;
+import io.walscope.testbed.PgTestBed;
+import io.walscope.testbed.TestServer;
+import io.walscope.testbed.ui.Ui;
+
+/**
+ * Apply says before confirming what it will skip and why, and is disabled when nothing of the selection can run
+ * (issue 21): a role that owns one table but not the other, on a real PostgreSQL 16.
+ */
+class PrepApplySkipsUiTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @Test
+    void applyTellsWhatItSkipsBeforeAsking() throws Exception {
+        TestServer s = PgTestBed.server("16");
+        String db = s.createDatabase("prep_skip");
+        s.sql(db, "CREATE ROLE app_dev LOGIN PASSWORD 'dev-pw'", "CREATE SCHEMA shop",
+                "GRANT USAGE, CREATE ON SCHEMA shop TO app_dev",
+                "CREATE TABLE shop.theirs (a int, b text)", "GRANT SELECT ON shop.theirs TO app_dev",
+                "SET ROLE app_dev", "CREATE TABLE shop.mine (a int, b text)", "RESET ROLE");
+        ConnectionProfile p = s.profile(db).setName("not-a-superuser").setUser("app_dev").setSchemas(List.of("shop"))
+                .setPlugin(Plugin.PGOUTPUT);
+        Display d = Display.getCurrent() != null ? Display.getCurrent() : new Display();
+        Shell shell = new Shell(d);
+        try {
+            shell.setLayout(new FillLayout());
+            shell.setSize(1280, 760);
+            PrepPanel panel = new PrepPanel(shell, p, () -> Secrets.of("dev-pw", null));
+            String[] asked = new String[1];
+            panel.setConfirm(text -> {
+                asked[0] = text;
+                return false;
+            });
+            shell.open();
+            panel.recheck();
+            Ui.waitUntil(d, () -> panel.report() != null, WAIT, () -> "the check; status: " + panel.statusText());
+            Ui.waitForJobs(d, WAIT);
+            Button apply = Ui.find(d, "prep.apply", Button.class);
+            Finding theirs = panel.report().find(CheckId.TABLE_REPLICA_IDENTITY, "shop.theirs");
+            Finding mine = panel.report().find(CheckId.TABLE_REPLICA_IDENTITY, "shop.mine");
+            assertNotNull(theirs);
+            assertNotNull(mine);
+            assertTrue(theirs.fix().needsSuperuser() && !mine.fix().needsSuperuser());
+
+            // only a fix this role may not run: Apply is off and says why
+            panel.findings().setSelection(new StructuredSelection(theirs), true);
+            Ui.flush(d);
+            assertFalse(apply.isEnabled(), "nothing of the selection can run");
+            assertTrue(apply.getToolTipText().contains("needs a superuser or the owner"), apply.getToolTipText());
+            PrepUiTest.shot(shell, "prep-apply-disabled");
+
+            // one that runs and one that does not: the question names the skipped statement and why
+            panel.findings().setSelection(new StructuredSelection(List.of(theirs, mine)), true);
+            Ui.flush(d);
+            assertTrue(apply.isEnabled());
+            Ui.click(apply);
+            assertNotNull(asked[0], "asked before applying");
+            assertTrue(asked[0].contains("1 statement(s) will be skipped:"), asked[0]);
+            assertTrue(asked[0].matches("(?s).*\u2022 ALTER TABLE shop\\.theirs REPLICA IDENTITY FULL;? \u2014 needs a superuser or the owner.*"),
+                    asked[0]);
+            assertEquals("", panel.lastApply(), "declined: nothing applied");
+        } finally {
+            shell.dispose();
+        }
+    }
+}
