@@ -82,6 +82,7 @@ public final class LiveView extends ViewPart {
     private Label status;
     private LiveControls controls;
     private ErrorBanner banner;
+    private String presetTables = "";
     private Throttler drainThrottler;
     private boolean drainAgain;
     private long wrapCheckedNanos;
@@ -186,6 +187,7 @@ public final class LiveView extends ViewPart {
         });
         follow = new TableFollow(table, rows, controls.follow, e -> detail.show(e));
         table.addListener(SWT.Selection, e -> follow.userSelected(this::eventAt));
+        LiveMenu.install(table, this::eventAt, this::showOnlyTable, this::copySelection);
     }
 
     private void showTreeSelection() {
@@ -249,6 +251,35 @@ public final class LiveView extends ViewPart {
         startPressed();
     }
 
+    /**
+     * "Watch This Table": opens the live view; a stream already running on {@code p} shows only {@code table},
+     * otherwise the Start dialog opens with the table filled in.
+     */
+    public static void watch(org.eclipse.ui.IWorkbenchPage page, ConnectionProfile p, String table) {
+        try {
+            LiveView v = (LiveView) page.showView(ID);
+            if (v.running() && v.profile != null && v.profile.getName().equals(p.getName())) {
+                v.showOnlyTable(table);
+                return;
+            }
+            v.setProfile(p);
+            v.presetTables = table;
+            try {
+                v.startPressed();
+            } finally {
+                v.presetTables = "";
+            }
+        } catch (org.eclipse.ui.PartInitException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(page.getWorkbenchWindow().getShell(), "Live Changes",
+                    "Could not open the live view: " + e.getMessage());
+        }
+    }
+
+    private boolean running() {
+        return session != null
+                && (session.state() == LiveSession.State.RUNNING || session.state() == LiveSession.State.STARTING);
+    }
+
     private void startPressed() {
         if (profile == null) {
             return;
@@ -259,7 +290,7 @@ public final class LiveView extends ViewPart {
                             + " (or run walscope --demo).");
             return;
         }
-        StartDialog dlg = new StartDialog(getSite().getShell(), profile);
+        StartDialog dlg = new StartDialog(getSite().getShell(), profile).tables(presetTables);
         if (dlg.open() != Window.OK) {
             return;
         }
@@ -391,7 +422,7 @@ public final class LiveView extends ViewPart {
             return;
         }
         long from = rows.scanned();
-        int flags = rows.drain(controls.table::add, System.nanoTime() + DRAIN_SLICE_MS * 1_000_000L);
+        int flags = rows.drain(controls::addTable, System.nanoTime() + DRAIN_SLICE_MS * 1_000_000L);
         boolean bursting = rows.scanned() - from >= BURST_EVENTS;
         grow.hold(bursting);
         tree.burst(bursting);
@@ -537,6 +568,12 @@ public final class LiveView extends ViewPart {
     /** Shows only {@code ops} (the op check boxes), as a user clicking them would. */
     public void showOps(Set<Op> ops) {
         controls.setOps(ops);
+        applyFilter();
+    }
+
+    /** Shows only the changes of {@code qualifiedTable} (the table filter). */
+    public void showOnlyTable(String qualifiedTable) {
+        controls.selectTable(qualifiedTable);
         applyFilter();
     }
 

@@ -98,10 +98,13 @@ public final class PrepPanel extends Composite {
         SashForm sash = new SashForm(tabs, SWT.VERTICAL);
         findingsTree = new FindingsTree(sash, "prep.findings", false);
         findingsTree.onFix(this::applyOne);
+        findingsTree.onWatch(table -> io.walscope.ui.live.LiveView.watch(
+                org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), profile, table));
         tree = findingsTree.viewer();
         tree.addSelectionChangedListener(e -> showSql());
         sql = Widgets.name(new StyledText(sash, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL | SWT.READ_ONLY), "prep.sql");
         sql.setFont(org.eclipse.jface.resource.JFaceResources.getTextFont());
+        findingsTree.onShowSql(sql::setFocus);
         sash.setWeights(75, 25);
         CTabItem findingsTab = new CTabItem(tabs, SWT.NONE);
         findingsTab.setText(Messages.FINDINGS_TAB);

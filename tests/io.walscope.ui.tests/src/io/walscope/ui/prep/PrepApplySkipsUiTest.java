@@ -9,10 +9,18 @@ import java.time.Duration;
 import java.util.List;
 
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.Test;
 
 import io.walscope.core.check.CheckId;
@@ -30,6 +38,43 @@ import io.walscope.testbed.ui.Ui;
  */
 class PrepApplySkipsUiTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static List<String> texts(TreeItem group, int column) {
+        List<String> out = new java.util.ArrayList<>();
+        for (TreeItem i : group.getItems()) {
+            out.add(i.getText(column));
+        }
+        return out;
+    }
+
+    private static TreeItem item(Tree tree, Finding f) {
+        for (TreeItem g : tree.getItems()) {
+            for (TreeItem i : g.getItems()) {
+                if (f.equals(i.getData())) {
+                    return i;
+                }
+            }
+        }
+        throw new AssertionError("not shown: " + f);
+    }
+
+    static MenuItem menuItem(Menu menu, String id) {
+        for (MenuItem mi : menu.getItems()) {
+            if (id.equals(mi.getData(Ui.KEY))) {
+                return mi;
+            }
+        }
+        throw new AssertionError("no menu item " + id);
+    }
+
+    static String clipboard(Display d) {
+        org.eclipse.swt.dnd.Clipboard cb = new org.eclipse.swt.dnd.Clipboard(d);
+        try {
+            return (String) cb.getContents(org.eclipse.swt.dnd.TextTransfer.getInstance());
+        } finally {
+            cb.dispose();
+        }
+    }
 
     @Test
     void applyTellsWhatItSkipsBeforeAsking() throws Exception {
@@ -80,6 +125,46 @@ class PrepApplySkipsUiTest {
             assertTrue(asked[0].matches("(?s).*\u2022 ALTER TABLE shop\\.theirs REPLICA IDENTITY FULL;? \u2014 needs a superuser or the owner.*"),
                     asked[0]);
             assertEquals("", panel.lastApply(), "declined: nothing applied");
+
+            // sorting by a header keeps the groups in their order and sorts the findings inside them
+            Tree tree = Ui.find(d, "prep.findings", Tree.class);
+            TreeColumn subject = tree.getColumn(3);
+            assertEquals("Subject", subject.getText());
+            Ui.click(subject);
+            assertEquals(SWT.UP, tree.getSortDirection());
+            assertTrue(tree.getItem(0).getText(0).startsWith("Blocks CDC"), tree.getItem(0).getText(0));
+            List<String> subjects = texts(tree.getItem(0), 3);
+            assertEquals(subjects.stream().sorted(java.text.Collator.getInstance()).toList(), subjects);
+            Ui.click(subject);
+            assertEquals(SWT.DOWN, tree.getSortDirection());
+            assertTrue(tree.getItem(0).getText(0).startsWith("Blocks CDC"));
+            List<String> down = texts(tree.getItem(0), 3);
+            assertEquals(subjects.stream().sorted(java.text.Collator.getInstance().reversed()).toList(), down);
+            PrepUiTest.shot(shell, "prep-sorted-by-subject");
+
+            // the context menu: copy the row, the value right-clicked, the fix as SQL
+            panel.findings().setSelection(new StructuredSelection(theirs), true);
+            Ui.flush(d);
+            Menu menu = tree.getMenu();
+            TreeItem row = item(tree, theirs);
+            org.eclipse.swt.graphics.Rectangle cell = row.getBounds(3);
+            Event detect = new Event();
+            Point at = tree.toDisplay(cell.x + 3, cell.y + cell.height / 2);
+            detect.x = at.x;
+            detect.y = at.y;
+            tree.notifyListeners(SWT.MenuDetect, detect);
+            menu.notifyListeners(SWT.Show, new Event());
+            MenuItem copySql = menuItem(menu, "prep.findings.menu.copySql");
+            assertTrue(copySql.isEnabled());
+            Ui.click(copySql);
+            assertTrue(clipboard(d).contains("ALTER TABLE shop.theirs REPLICA IDENTITY FULL;"), clipboard(d));
+            Ui.click(menuItem(menu, "prep.findings.menu.copyValue"));
+            assertEquals("shop.theirs", clipboard(d));
+            Ui.click(menuItem(menu, "prep.findings.menu.copyRow"));
+            assertTrue(clipboard(d).startsWith("fail\tSQL\ttable.replica_identity\tshop.theirs\t"), clipboard(d));
+            Ui.click(menuItem(menu, "prep.findings.menu.copyJson"));
+            assertTrue(clipboard(d).contains("\"Subject\" : \"shop.theirs\""), clipboard(d));
+            assertTrue(menuItem(menu, "prep.findings.menu.watch").isEnabled(), "a table finding can be watched");
         } finally {
             shell.dispose();
         }
