@@ -77,6 +77,7 @@ class WalscopeUiTest {
                 wizardExplainsBadInput(display, w, pki, ssl);
                 liveViewShowsTheStream(display, w, view);
                 WindowScenario.liveViewFollowsAndSelects(display, w, view);
+                WindowScenario.typeMappingSortsAndCopies(display, w, view);
                 SetupWizardScenario.prepEditorOpensLarge(display, w);
                 SetupWizardScenario.unpreparedServerToLiveView(display, w);
             });

@@ -9,11 +9,22 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
 
+import java.util.List;
+
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.ScrollBar;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchWindow;
 
 import io.walscope.core.live.LiveEvent;
@@ -24,6 +35,7 @@ import io.walscope.core.profile.Plugin;
 import io.walscope.testbed.ui.Ui;
 import io.walscope.ui.connections.ConnectionsView;
 import io.walscope.ui.live.LiveView;
+import io.walscope.ui.types.TypeMappingView;
 
 /**
  * The window behaves as Eclipse and DBeaver users expect (issue 21), on the demo database in the running
@@ -119,14 +131,19 @@ final class WindowScenario {
                     () -> "following to the newest row: top " + table.getTopIndex() + " of " + table.getItemCount());
 
             // scrolling up stops following; scrolling back to the end resumes it
-            table.setTopIndex(0);
+            // (through the scroll bar, as a wheel or a drag does: setTopIndex would only queue a scroll in GTK)
+            // (the view's own scroll to the newest row, queued while GTK lays new rows out, may land after it: the
+            // user scrolls again, as a user would)
+            ScrollBar bar = table.getVerticalBar();
             more.run();
-            Ui.waitUntil(display, () -> !live.isFollowing(), Duration.ofSeconds(30), () -> "a scroll up to stop following");
+            Ui.waitUntil(display, () -> scrolledTo(table, bar, bar.getMinimum()) && !live.isFollowing(), Duration.ofSeconds(30), () -> "a scroll up to stop following: top "
+                    + table.getTopIndex() + " of " + table.getItemCount() + ", bar " + bar.getSelection() + "/" + bar.getMaximum()
+                    + ", visible " + table.isVisible() + ", client " + table.getClientArea() + ", item " + table.getItemHeight());
             assertFalse(followBox.getSelection());
             assertEquals(0, table.getTopIndex(), "the view stays where the user scrolled to");
-            table.setTopIndex(table.getItemCount() - 1);
+            Ui.screenshot(w.getShell(), "window-live-scrolled-up");
             more.run();
-            Ui.waitUntil(display, () -> live.isFollowing(), Duration.ofSeconds(30), () -> "a scroll to the end to resume");
+            Ui.waitUntil(display, () -> scrolledTo(table, bar, bar.getMaximum() - bar.getThumb()) && live.isFollowing(), Duration.ofSeconds(30), () -> "a scroll to the end to resume");
             assertTrue(followBox.getSelection());
             Ui.waitUntil(display, () -> count(live, "shop.follow_test") >= 800 && lastRowInSight(table),
                     Duration.ofSeconds(30), () -> "following again: top " + table.getTopIndex() + " of " + table.getItemCount());
@@ -139,6 +156,28 @@ final class WindowScenario {
             Ui.waitUntil(display, () -> live.statusText().startsWith("stopped: "), Duration.ofSeconds(5),
                     () -> "the status line: " + live.statusText());
             assertFalse(live.statusText().contains("cancelled"), live.statusText());
+
+            // the change rows' context menu: copy the row, show only its table
+            int r = table.getItemCount() - 1;
+            while (!"shop.follow_test".equals(live.eventAt(r).qualifiedTable())) {
+                r--;
+            }
+            table.setSelection(r);
+            Ui.click(table);
+            Menu menu = table.getMenu();
+            menu.notifyListeners(SWT.Show, new Event());
+            MenuItem copyRow = UiMenus.item(menu, "live.table.menu.copyRow");
+            assertTrue(copyRow.isEnabled());
+            Ui.click(copyRow);
+            String copied = UiMenus.clipboard(display);
+            assertTrue(copied.contains("\tinsert\tshop.follow_test\tid="), copied);
+            Ui.click(UiMenus.item(menu, "live.table.menu.onlyTable"));
+            assertEquals("shop.follow_test", Ui.find(display, "live.filter.table", Combo.class).getText());
+            assertTrue(count(live, "shop.follow_test") == live.rowCount() && live.rowCount() >= 800,
+                    "only the table's changes: " + live.rowCount());
+            Combo tables = Ui.find(display, "live.filter.table", Combo.class);
+            List<String> names = List.of(tables.getItems()).subList(1, tables.getItemCount());
+            assertEquals(names.stream().sorted().toList(), names, "the tables drop-down is in name order");
 
             // another connection: the demo's rows go, the view says which connection it is on
             ConnectionProfile other = new ConnectionProfile().setName("scratch").setHost("127.0.0.1").setPort(1)
@@ -171,6 +210,75 @@ final class WindowScenario {
             assertNull(live.bannerText(), "another connection: the old failure goes");
             live.setProfile(connections.profiles().get(0));
         }
+    }
+
+    /** The Type Mapping tree sorts by a header click (up, down, the original order) and copies from its menu. */
+    static void typeMappingSortsAndCopies(Display display, IWorkbenchWindow w, ConnectionsView connections) throws Exception {
+        TypeMappingView types = (TypeMappingView) w.getActivePage().showView(TypeMappingView.ID);
+        connections.select("demo");
+        Tree tree = Ui.await(display, "types.tree", Tree.class, Duration.ofSeconds(10));
+        Ui.waitUntil(display, () -> shop(tree) != null && shop(tree).getItemCount() > 3, Duration.ofSeconds(60),
+                () -> "the demo's tables in the Type Mapping view: " + types.statusText());
+        Ui.waitForJobs(display, Duration.ofSeconds(60));
+        shop(tree).setExpanded(true);
+        List<String> original = names(shop(tree));
+        TreeColumn name = tree.getColumn(0);
+        Ui.click(name);
+        assertEquals(SWT.UP, tree.getSortDirection());
+        List<String> up = names(shop(tree));
+        assertEquals(original.stream().sorted(java.text.Collator.getInstance()).toList(), up);
+        Ui.click(name);
+        assertEquals(SWT.DOWN, tree.getSortDirection());
+        assertEquals(original.stream().sorted(java.text.Collator.getInstance().reversed()).toList(), names(shop(tree)));
+        Ui.screenshot(w.getShell(), "window-types-sorted-down");
+        Ui.click(name);
+        assertEquals(SWT.NONE, tree.getSortDirection(), "a third click: the original order");
+        assertEquals(original, names(shop(tree)));
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(tree);
+        try {
+            for (TreeColumn c : tree.getColumns()) {
+                assertTrue(c.getWidth() >= gc.textExtent(c.getText()).x, "column " + c.getText() + " shows its header");
+            }
+        } finally {
+            gc.dispose();
+        }
+
+        types.select("shop", "products", "price");
+        Menu menu = UiMenus.open(tree.getMenu());
+        Ui.click(UiMenus.item(menu, "types.menu.copyRow"));
+        assertTrue(UiMenus.clipboard(display).startsWith("price\tnumeric(12,2)\t"), UiMenus.clipboard(display));
+        Ui.click(UiMenus.item(menu, "types.menu.copyJson"));
+        assertTrue(UiMenus.clipboard(display).contains(": \"price\""), UiMenus.clipboard(display));
+        assertTrue(UiMenus.item(menu, "types.menu.copyDdl").isEnabled());
+        assertTrue(UiMenus.item(menu, "types.menu.watch").isEnabled());
+        Ui.click(UiMenus.item(menu, "types.menu.copyDdl"));
+        assertTrue(UiMenus.clipboard(display).startsWith("CREATE TABLE `shop`.`products`"), UiMenus.clipboard(display));
+    }
+
+    private static TreeItem shop(Tree tree) {
+        for (TreeItem s : tree.getItems()) {
+            if (s.getText(0).equals("shop")) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> names(TreeItem schema) {
+        List<String> out = new java.util.ArrayList<>();
+        for (TreeItem t : schema.getItems()) {
+            out.add(t.getText(0));
+        }
+        return out;
+    }
+
+    /** Moves the scroll bar to {@code value} unless it is there; true when it is (and stayed) there. */
+    private static boolean scrolledTo(Table table, ScrollBar bar, int value) {
+        if (bar.getSelection() != value) {
+            bar.setSelection(value);
+            return false;
+        }
+        return true;
     }
 
     private static boolean slotActive(Statement st, String slot) {

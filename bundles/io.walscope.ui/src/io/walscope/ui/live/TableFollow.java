@@ -126,11 +126,13 @@ final class TableFollow {
             resume();
         }
         userScrolled = false;
+        lastTop = follow ? top : -1;
     }
 
     /** After the view scrolled to the newest row: where it is now, to tell a scroll of the user's from it. */
     void scrolled() {
-        lastTop = table.getTopIndex();
+        // GTK may apply the scroll later: then this reads where the view was, which is never past where it goes
+        lastTop = Math.max(lastTop, table.getTopIndex());
     }
 
     /** The rows were filtered or ordered anew: their positions start over. */

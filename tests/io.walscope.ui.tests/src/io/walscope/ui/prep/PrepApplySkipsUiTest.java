@@ -31,6 +31,7 @@ import io.walscope.core.profile.Plugin;
 import io.walscope.testbed.PgTestBed;
 import io.walscope.testbed.TestServer;
 import io.walscope.testbed.ui.Ui;
+import io.walscope.ui.UiMenus;
 
 /**
  * Apply says before confirming what it will skip and why, and is disabled when nothing of the selection can run
@@ -56,24 +57,6 @@ class PrepApplySkipsUiTest {
             }
         }
         throw new AssertionError("not shown: " + f);
-    }
-
-    static MenuItem menuItem(Menu menu, String id) {
-        for (MenuItem mi : menu.getItems()) {
-            if (id.equals(mi.getData(Ui.KEY))) {
-                return mi;
-            }
-        }
-        throw new AssertionError("no menu item " + id);
-    }
-
-    static String clipboard(Display d) {
-        org.eclipse.swt.dnd.Clipboard cb = new org.eclipse.swt.dnd.Clipboard(d);
-        try {
-            return (String) cb.getContents(org.eclipse.swt.dnd.TextTransfer.getInstance());
-        } finally {
-            cb.dispose();
-        }
     }
 
     @Test
@@ -154,17 +137,17 @@ class PrepApplySkipsUiTest {
             detect.y = at.y;
             tree.notifyListeners(SWT.MenuDetect, detect);
             menu.notifyListeners(SWT.Show, new Event());
-            MenuItem copySql = menuItem(menu, "prep.findings.menu.copySql");
+            MenuItem copySql = UiMenus.item(menu, "prep.findings.menu.copySql");
             assertTrue(copySql.isEnabled());
             Ui.click(copySql);
-            assertTrue(clipboard(d).contains("ALTER TABLE shop.theirs REPLICA IDENTITY FULL;"), clipboard(d));
-            Ui.click(menuItem(menu, "prep.findings.menu.copyValue"));
-            assertEquals("shop.theirs", clipboard(d));
-            Ui.click(menuItem(menu, "prep.findings.menu.copyRow"));
-            assertTrue(clipboard(d).startsWith("fail\tSQL\ttable.replica_identity\tshop.theirs\t"), clipboard(d));
-            Ui.click(menuItem(menu, "prep.findings.menu.copyJson"));
-            assertTrue(clipboard(d).contains("\"Subject\" : \"shop.theirs\""), clipboard(d));
-            assertTrue(menuItem(menu, "prep.findings.menu.watch").isEnabled(), "a table finding can be watched");
+            assertTrue(UiMenus.clipboard(d).contains("ALTER TABLE shop.theirs REPLICA IDENTITY FULL;"), UiMenus.clipboard(d));
+            Ui.click(UiMenus.item(menu, "prep.findings.menu.copyValue"));
+            assertEquals("shop.theirs", UiMenus.clipboard(d));
+            Ui.click(UiMenus.item(menu, "prep.findings.menu.copyRow"));
+            assertTrue(UiMenus.clipboard(d).startsWith("fail\tSQL\ttable.replica_identity\tshop.theirs\t"), UiMenus.clipboard(d));
+            Ui.click(UiMenus.item(menu, "prep.findings.menu.copyJson"));
+            assertTrue(UiMenus.clipboard(d).contains("\"Subject\" : \"shop.theirs\""), UiMenus.clipboard(d));
+            assertTrue(UiMenus.item(menu, "prep.findings.menu.watch").isEnabled(), "a table finding can be watched");
         } finally {
             shell.dispose();
         }
