@@ -76,6 +76,8 @@ class WalscopeUiTest {
                 wizardConnectsWithSsl(display, w, view, pki, ssl);
                 wizardExplainsBadInput(display, w, pki, ssl);
                 liveViewShowsTheStream(display, w, view);
+                WindowScenario.liveViewFollowsAndSelects(display, w, view);
+                WindowScenario.typeMappingSortsAndCopies(display, w, view);
                 SetupWizardScenario.prepEditorOpensLarge(display, w);
                 SetupWizardScenario.unpreparedServerToLiveView(display, w);
             });

@@ -55,6 +55,8 @@ public final class ConnectionsView extends ViewPart {
         column("Plugin", 80, p -> p.getPlugin().id());
         column("State", 420, this::stateOf);
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        io.walscope.ui.RowTools.sortable(viewer, o -> false); // its context menu holds the connection commands
+        io.walscope.ui.RowTools.fitHeaders(viewer.getTable());
         viewer.addSelectionChangedListener(e -> showServerVersion(selected()));
         getSite().setSelectionProvider(viewer);
         org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager();

@@ -82,6 +82,24 @@ final class LiveControls {
         search.addListener(SWT.Modify, e -> action.run());
     }
 
+    /** Adds a table seen for the first time to the table filter, in name order after "all tables". */
+    void addTable(String name) {
+        int i = 1;
+        while (i < table.getItemCount() && table.getItem(i).compareTo(name) < 0) {
+            i++;
+        }
+        if (i < table.getItemCount() && table.getItem(i).equals(name)) {
+            return;
+        }
+        table.add(name, i);
+    }
+
+    /** Shows only {@code name} (does not notify). */
+    void selectTable(String name) {
+        addTable(name);
+        table.select(table.indexOf(name));
+    }
+
     /** Only "all tables" in the table filter (a new stream). */
     void resetTables() {
         table.removeAll();

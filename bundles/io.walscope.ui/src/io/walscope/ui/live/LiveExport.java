@@ -35,13 +35,14 @@ final class LiveExport {
         }
         long[] seqs = shown;
         if (selected.length > 0 && selected.length < shown.length) {
-            int choice = new MessageDialog(shell, "Export changes", null, "Export the " + selected.length
-                    + " selected changes or all " + shown.length + " changes shown?", MessageDialog.QUESTION, 0,
-                    "Selected (" + selected.length + ")", "All shown (" + shown.length + ")", "Cancel").open();
+            // what is shown is the default (Enter); the selection is the other choice, named with its count
+            int choice = new MessageDialog(shell, "Export changes", null, "Export all " + shown.length
+                    + " changes shown, or only the " + selected.length + " selected?", MessageDialog.QUESTION, 0,
+                    "All shown (" + shown.length + ")", "Selected (" + selected.length + ")", "Cancel").open();
             if (choice != 0 && choice != 1) {
                 return;
             }
-            seqs = choice == 0 ? selected : shown;
+            seqs = choice == 0 ? shown : selected;
         }
         FileDialog d = new FileDialog(shell, SWT.SAVE);
         d.setText("Export changes");

@@ -136,6 +136,11 @@ final class LiveSession {
         return startedNanos;
     }
 
+    /** "stopped: " for a Stop the user pressed, otherwise with the reason ("stopped (end LSN reached): "). */
+    static String stopped(String reason) {
+        return "cancelled".equals(reason) ? "stopped: " : "stopped (" + reason + "): ";
+    }
+
     /** Starts reading (and polling) in Jobs. */
     void start() {
         startedNanos = System.nanoTime();
@@ -152,7 +157,7 @@ final class LiveSession {
                 stream = s;
                 set(State.RUNNING, "streaming with " + options.plugin().id());
                 StreamResult r = s.run(capture);
-                set(State.STOPPED, "stopped (" + r.reason() + "): " + r.events() + " changes in " + r.transactions()
+                set(State.STOPPED, stopped(r.reason()) + r.events() + " changes in " + r.transactions()
                         + " transactions" + (options.slotMode() == StreamOptions.SlotMode.TEMPORARY
                                 ? "; the temporary slot is gone" : "; slot " + r.slot() + " keeps its confirmed position"));
             } catch (WalscopeException e) {
@@ -189,7 +194,7 @@ final class LiveSession {
                         .onNotice(n -> set(State.RUNNING, pollingMessage(poll) + "; " + n));
                 poller = p;
                 StreamResult r = p.run(capture);
-                set(State.STOPPED, "stopped polling (" + r.reason() + "): " + r.events()
+                set(State.STOPPED, "stopped polling" + stopped(r.reason()).substring("stopped".length()) + r.events()
                         + " rows read; deletes are not seen");
             } catch (WalscopeException e) {
                 set(State.FAILED, e.getMessage());

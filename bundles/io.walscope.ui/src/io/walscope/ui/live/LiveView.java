@@ -68,7 +68,7 @@ public final class LiveView extends ViewPart {
     private final ShownRows rows = new ShownRows(() -> session == null ? null : session.capture().commits());
     private boolean groupedMode;
     private boolean paused;
-    private boolean follow = true;
+    private TableFollow follow;
     private GrowTimer grow;
     private int tableOffset;
     private final StatusLine.Rates rates = new StatusLine.Rates();
@@ -81,6 +81,8 @@ public final class LiveView extends ViewPart {
     private DetailPane detail;
     private Label status;
     private LiveControls controls;
+    private ErrorBanner banner;
+    private String presetTables = "";
     private Throttler drainThrottler;
     private boolean drainAgain;
     private long wrapCheckedNanos;
@@ -105,6 +107,9 @@ public final class LiveView extends ViewPart {
         opColors[Op.READ.ordinal()] = d.getSystemColor(SWT.COLOR_DARK_GRAY);
         opColors[Op.MESSAGE.ordinal()] = d.getSystemColor(SWT.COLOR_DARK_MAGENTA);
         createControls(parent);
+        banner = new ErrorBanner(parent);
+        banner.start.addListener(SWT.Selection, e -> startPressed());
+        banner.setup.addListener(SWT.Selection, e -> runCommand("io.walscope.ui.setup.open"));
         chart = LiveChart.create(parent, samples);
         GridData cd = new GridData(SWT.FILL, SWT.TOP, true, false);
         cd.heightHint = CHART_HEIGHT;
@@ -115,7 +120,13 @@ public final class LiveView extends ViewPart {
         stack.setLayout(new StackLayout());
         createTable(stack);
         tree = new GroupedTree(stack, rows, opColors);
-        tree.control().addListener(SWT.Selection, e -> showTreeSelection());
+        tree.control().addListener(SWT.Selection, e -> {
+            if (tree.control().getSelectionCount() > 0 && follow.follow()) {
+                controls.follow.setSelection(false);
+                controls.follow.notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+            }
+            showTreeSelection();
+        });
         ((StackLayout) stack.getLayout()).topControl = table;
         detail = new DetailPane(sash);
         sash.setWeights(new int[] { 65, 35 });
@@ -139,14 +150,15 @@ public final class LiveView extends ViewPart {
         controls.start.addListener(SWT.Selection, e -> startPressed());
         controls.pause.addListener(SWT.Selection, e -> togglePause());
         controls.stop.addListener(SWT.Selection, e -> stopPressed());
-        controls.follow.addListener(SWT.Selection, e -> follow = controls.follow.getSelection());
         controls.newestFirst.addListener(SWT.Selection, e -> {
             rows.setNewestFirst(controls.newestFirst.getSelection());
+            follow.rowsRenumbered();
             refresh(true);
         });
         controls.grouped.addListener(SWT.Selection, e -> showGrouped(controls.grouped.getSelection()));
         controls.export.addListener(SWT.Selection,
                 e -> LiveExport.export(getSite().getShell(), buffer, rows.seqs(), selectedSeqs()));
+
         controls.copy.addListener(SWT.Selection, e -> copySelection());
         controls.onFilterChange(this::applyFilter);
     }
@@ -173,10 +185,9 @@ public final class LiveView extends ViewPart {
                 item.setForeground(Rows.OP_COLUMN, opColors[ev.op().ordinal()]);
             }
         });
-        table.addListener(SWT.Selection, e -> {
-            int i = table.getSelectionIndex();
-            detail.show(i < 0 ? null : eventAt(i));
-        });
+        follow = new TableFollow(table, rows, controls.follow, e -> detail.show(e));
+        table.addListener(SWT.Selection, e -> follow.userSelected(this::eventAt));
+        LiveMenu.install(table, this::eventAt, this::showOnlyTable, this::copySelection);
     }
 
     private void showTreeSelection() {
@@ -201,6 +212,8 @@ public final class LiveView extends ViewPart {
         groupedMode = g;
         ((StackLayout) stack.getLayout()).topControl = g ? tree.control() : table;
         stack.layout();
+        follow.clearSelection();
+        tree.control().deselectAll();
         detail.show(null);
         refresh(true);
     }
@@ -220,6 +233,9 @@ public final class LiveView extends ViewPart {
         if (session != null && (session.state() == LiveSession.State.RUNNING || session.state() == LiveSession.State.STARTING)) {
             return;
         }
+        if (session != null && (p == null || profile == null || !p.getName().equals(profile.getName()))) {
+            clearStream(); // the old stream's rows are not this connection's
+        }
         profile = p;
         controls.profile.setText(p == null ? "No connection selected" : "Connection: " + p.getName() + " (" + p.describe() + ")");
         controls.profile.getParent().layout();
@@ -235,6 +251,35 @@ public final class LiveView extends ViewPart {
         startPressed();
     }
 
+    /**
+     * "Watch This Table": opens the live view; a stream already running on {@code p} shows only {@code table},
+     * otherwise the Start dialog opens with the table filled in.
+     */
+    public static void watch(org.eclipse.ui.IWorkbenchPage page, ConnectionProfile p, String table) {
+        try {
+            LiveView v = (LiveView) page.showView(ID);
+            if (v.running() && v.profile != null && v.profile.getName().equals(p.getName())) {
+                v.showOnlyTable(table);
+                return;
+            }
+            v.setProfile(p);
+            v.presetTables = table;
+            try {
+                v.startPressed();
+            } finally {
+                v.presetTables = "";
+            }
+        } catch (org.eclipse.ui.PartInitException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(page.getWorkbenchWindow().getShell(), "Live Changes",
+                    "Could not open the live view: " + e.getMessage());
+        }
+    }
+
+    private boolean running() {
+        return session != null
+                && (session.state() == LiveSession.State.RUNNING || session.state() == LiveSession.State.STARTING);
+    }
+
     private void startPressed() {
         if (profile == null) {
             return;
@@ -245,7 +290,7 @@ public final class LiveView extends ViewPart {
                             + " (or run walscope --demo).");
             return;
         }
-        StartDialog dlg = new StartDialog(getSite().getShell(), profile);
+        StartDialog dlg = new StartDialog(getSite().getShell(), profile).tables(presetTables);
         if (dlg.open() != Window.OK) {
             return;
         }
@@ -265,13 +310,14 @@ public final class LiveView extends ViewPart {
         controls.resetTables();
         rows.reset(buffer, controls.filter());
         table.setItemCount(0);
-        detail.show(null);
+        follow.resume();
         paused = false;
         controls.pause.setText("Pause");
         if (options.plugin() == Plugin.PGOUTPUT) {
             options.binary(false); // PostgreSQL's text of every value for the detail pane
         }
         detail.setPlugin(options.plugin());
+        banner.show(null);
         session = new LiveSession(profile.isDemo() ? WalscopeUi.get().demo().profile() : profile, options, buffer);
         session.addListener(s -> {
             Display d = table.isDisposed() ? null : table.getDisplay();
@@ -280,12 +326,48 @@ public final class LiveView extends ViewPart {
                     if (!table.isDisposed()) {
                         updateButtons();
                         updateStatus();
+                        updateBanner();
                     }
                 });
             }
         });
         session.start();
         updateButtons();
+    }
+
+    private void updateBanner() {
+        banner.show(session != null && session.state() == LiveSession.State.FAILED ? session.message() : null);
+    }
+
+    private void runCommand(String id) {
+        org.eclipse.ui.handlers.IHandlerService hs = getSite().getService(org.eclipse.ui.handlers.IHandlerService.class);
+        try {
+            hs.executeCommand(id, null);
+        } catch (org.eclipse.core.commands.ExecutionException | org.eclipse.core.commands.common.NotDefinedException
+                | org.eclipse.core.commands.NotEnabledException | org.eclipse.core.commands.NotHandledException e) {
+            org.eclipse.jface.dialogs.MessageDialog.openError(getSite().getShell(), "Live Changes", e.getMessage());
+        }
+    }
+
+    /** The error banner's text, or null while it is hidden. */
+    public String bannerText() {
+        return banner.isShown() ? banner.text() : null;
+    }
+
+    /** Forgets the last stream (another connection was chosen): no rows, no detail, no chart, no banner. */
+    private void clearStream() {
+        session = null;
+        buffer = null;
+        rows.clear();
+        table.setItemCount(0);
+        tree.reset();
+        follow.resume();
+        detail.show(null);
+        samples.clear();
+        chart.refresh();
+        rates.restart();
+        controls.resetTables();
+        banner.show(null);
     }
 
     private void stopPressed() {
@@ -321,6 +403,7 @@ public final class LiveView extends ViewPart {
 
     private void applyFilter() {
         rows.refilter(controls.filter());
+        follow.rowsRenumbered();
         drain();
         rates.refiltered(rows.shown()); // a new filter is not a burst of shown changes
         refresh(true);
@@ -339,7 +422,7 @@ public final class LiveView extends ViewPart {
             return;
         }
         long from = rows.scanned();
-        int flags = rows.drain(controls.table::add, System.nanoTime() + DRAIN_SLICE_MS * 1_000_000L);
+        int flags = rows.drain(controls::addTable, System.nanoTime() + DRAIN_SLICE_MS * 1_000_000L);
         boolean bursting = rows.scanned() - from >= BURST_EVENTS;
         grow.hold(bursting);
         tree.burst(bursting);
@@ -361,21 +444,30 @@ public final class LiveView extends ViewPart {
      */
     private void refresh(boolean shifted) {
         if (groupedMode) {
-            tree.refresh(shifted, follow);
+            tree.refresh(shifted, follow.follow());
+            if (shifted && tree.control().getSelectionCount() > 0) {
+                showTreeSelection(); // the selected row may hold another transaction now
+            }
             return;
         }
+        follow.look();
         int total = rows.size();
         int n = Math.min(total, table.getItemCount() + GROW_STEP);
         int offset = rows.newestFirst() ? 0 : total - n;
         table.setRedraw(false);
         try {
             table.setItemCount(n);
-            if (shifted || rows.newestFirst() || offset != tableOffset) {
+            boolean moved = shifted || rows.newestFirst() || offset != tableOffset;
+            if (moved) {
                 table.clearAll();
             }
             tableOffset = offset;
-            if (follow && n > 0) {
+            if (moved || follow.pending()) {
+                follow.reselect();
+            }
+            if (follow.follow() && n > 0) {
                 table.setTopIndex(rows.newestFirst() ? 0 : n - 1);
+                follow.scrolled();
             }
         } finally {
             table.setRedraw(true);
@@ -479,6 +571,12 @@ public final class LiveView extends ViewPart {
         applyFilter();
     }
 
+    /** Shows only the changes of {@code qualifiedTable} (the table filter). */
+    public void showOnlyTable(String qualifiedTable) {
+        controls.selectTable(qualifiedTable);
+        applyFilter();
+    }
+
     /** Types into the search field. */
     public void search(String text) {
         controls.search.setText(text);
@@ -489,6 +587,11 @@ public final class LiveView extends ViewPart {
         if (p != paused) {
             togglePause();
         }
+    }
+
+    /** True while the view keeps the newest row in sight (the Follow box). */
+    public boolean isFollowing() {
+        return follow.follow();
     }
 
     /** Stop, as the button does. */

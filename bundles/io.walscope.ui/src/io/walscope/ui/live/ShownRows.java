@@ -154,6 +154,36 @@ final class ShownRows implements GroupedTree.Model {
         return buffer.get(visible.get(newestFirst ? visible.size() - 1 - row : row));
     }
 
+    /** The index (oldest first) of the shown change {@code seq}, or -1 when it is not shown. */
+    int indexOf(long seq) {
+        int lo = 0;
+        int hi = visible.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            long v = visible.get(mid);
+            if (v < seq) {
+                lo = mid + 1;
+            } else if (v > seq) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    /** Forgets the stream (another connection was chosen): nothing is shown. */
+    void clear() {
+        buffer = null;
+        visible.clear();
+        groups.clear();
+        knownTables.clear();
+        lastTable = null;
+        lastSchema = null;
+        scanned = 1;
+        shown = 0;
+    }
+
     /** The shown sequence numbers, oldest first. */
     long[] seqs() {
         long[] out = new long[visible.size()];

@@ -55,9 +55,17 @@ final class StartDialog extends TitleAreaDialog {
     private Button failover;
     private StreamOptions result;
 
+    private String presetTables = "";
+
     StartDialog(Shell parent, ConnectionProfile profile) {
         super(parent);
         this.profile = profile;
+    }
+
+    /** Fills in the Tables field ("Watch This Table"). */
+    StartDialog tables(String list) {
+        presetTables = list == null ? "" : list;
+        return this;
     }
 
     @Override
@@ -119,6 +127,7 @@ final class StartDialog extends TitleAreaDialog {
         tables = Widgets.name(new Text(c, SWT.BORDER), "live.start.tables");
         tables.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         tables.setMessage("all tables (or schema.table, schema.table, ...)");
+        tables.setText(presetTables);
         new Label(c, SWT.NONE);
         snapshot = Widgets.name(new Button(c, SWT.CHECK), "live.start.snapshot");
         snapshot.setText(SNAPSHOT_LOGICAL);

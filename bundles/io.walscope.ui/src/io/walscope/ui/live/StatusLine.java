@@ -50,7 +50,8 @@ final class StatusLine {
         double shownRate = rates.shownRate;
         LiveBuffer buffer = rows.buffer();
         StringBuilder sb = new StringBuilder();
-        sb.append(session.state() == LiveSession.State.FAILED ? "Error: " : "").append(session.message());
+        // a failure's cause and its fix are in the banner above the rows
+        sb.append(session.state() == LiveSession.State.FAILED ? "failed (the cause is shown above)" : session.message());
         long received = session.capture().received();
         sb.append(" · received ").append(received).append(String.format(" (%.0f/s)", receivedRate));
         sb.append(" · shown ").append(rows.size()).append(String.format(" (%.0f/s)", shownRate));

@@ -28,6 +28,7 @@ import org.eclipse.swt.widgets.TreeItem;
 import io.walscope.core.check.Finding;
 import io.walscope.core.check.Fix;
 import io.walscope.core.check.Triage;
+import io.walscope.ui.RowTools;
 import io.walscope.ui.Widgets;
 
 /**
@@ -44,6 +45,8 @@ public final class FindingsTree extends Composite {
     private final Text details;
     private final Color link;
     private Consumer<Finding> onFix;
+    private Runnable onShowSql;
+    private Consumer<String> onWatch;
     private Map<Triage, List<Finding>> groups = Map.of();
 
     /**
@@ -71,6 +74,14 @@ public final class FindingsTree extends Composite {
         column("Subject", 180, o -> o instanceof Finding f ? f.subject() : "", o -> null, null);
         column("Message", 900, o -> o instanceof Finding f ? f.message() : "", o -> null, null);
         viewer.setContentProvider(new Content());
+        RowTools.sortable(viewer, o -> o instanceof Triage); // the groups keep their order, findings sort inside
+        RowTools.fitHeaders(viewer.getTree());
+        RowTools.menu(viewer.getTree(), id, RowTools.rows(viewer),
+                new RowTools.Entry("copySql", "Copy as SQL", () -> RowTools.copy(viewer.getTree(),
+                        io.walscope.core.check.Scripts.fixScript("Fixes", fixes())), () -> !fixes().isEmpty()),
+                new RowTools.Entry("showSql", "Show SQL", () -> onShowSql.run(), () -> onShowSql != null && !fixes().isEmpty()),
+                new RowTools.Entry("watch", "Watch This Table…", () -> onWatch.accept(selectedTable()),
+                        () -> onWatch != null && selectedTable() != null));
         if (checkable) {
             ((CheckboxTreeViewer) viewer).addCheckStateListener(e -> {
                 if (e.getElement() instanceof Triage t) {
@@ -193,6 +204,33 @@ public final class FindingsTree extends Composite {
     }
 
     /** One click on a fix in the Fix column calls {@code handler} with its finding. */
+    /** "Show SQL" of the context menu (the menu item is off without it). */
+    public void onShowSql(Runnable r) {
+        onShowSql = r;
+    }
+
+    /** "Watch This Table…" of the context menu, given the selected table finding's subject. */
+    public void onWatch(Consumer<String> w) {
+        onWatch = w;
+    }
+
+    /** The selected findings that have a fix. */
+    private List<Finding> fixes() {
+        List<Finding> out = new ArrayList<>();
+        for (Object o : viewer.getStructuredSelection().toList()) {
+            if (o instanceof Finding f && f.fix() != null) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** The table a single selected finding is about, or null. */
+    private String selectedTable() {
+        Object o = viewer.getStructuredSelection().getFirstElement();
+        return viewer.getStructuredSelection().size() == 1 && o instanceof Finding f && f.area().equals("table") ? f.subject() : null;
+    }
+
     public void onFix(Consumer<Finding> handler) {
         this.onFix = handler;
     }

@@ -15,6 +15,8 @@ final class Messages {
     static final String APPLYING = "Applying %d statement(s) ...";
     static final String NOTHING_SELECTED = "Select findings with a fix (warn or fail) to apply them.";
     static final String CONFIRM_APPLY = "Apply these statements to %s?\n\n%s";
+    static final String WILL_SKIP = "%d statement(s) will be skipped:";
+    static final String NOTHING_RUNS = "Nothing of the selection can run with this connection:";
     static final String CONFIRM_DROP = "Drop replication slot %s?\n\nIt retains %s of WAL. A consumer that still needs it loses its position for good.";
     static final String DROP = "Drop slot...";
     static final String REFRESH = "Refresh";

@@ -72,6 +72,8 @@ public final class PrepPanel extends Composite {
     private Job job;
     private volatile boolean busy;
     private String lastApply = "";
+    /** Whether the login role is a superuser (read with each check; null before the first). */
+    private volatile Boolean superuser;
     /** Asks before applying; tests replace it. */
     private Predicate<String> confirm = text -> MessageDialog.openConfirm(getShell(), "Walscope", text);
 
@@ -96,10 +98,13 @@ public final class PrepPanel extends Composite {
         SashForm sash = new SashForm(tabs, SWT.VERTICAL);
         findingsTree = new FindingsTree(sash, "prep.findings", false);
         findingsTree.onFix(this::applyOne);
+        findingsTree.onWatch(table -> io.walscope.ui.live.LiveView.watch(
+                org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage(), profile, table));
         tree = findingsTree.viewer();
         tree.addSelectionChangedListener(e -> showSql());
         sql = Widgets.name(new StyledText(sash, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL | SWT.READ_ONLY), "prep.sql");
         sql.setFont(org.eclipse.jface.resource.JFaceResources.getTextFont());
+        findingsTree.onShowSql(sql::setFocus);
         sash.setWeights(75, 25);
         CTabItem findingsTab = new CTabItem(tabs, SWT.NONE);
         findingsTab.setText(Messages.FINDINGS_TAB);
@@ -129,6 +134,7 @@ public final class PrepPanel extends Composite {
         String what = String.format(Messages.CHECKING, profile.describe());
         run(what, monitor -> {
             try (Connection c = new PgConnector().connect(profile, secrets.get())) {
+                superuser = ServerInfo.read(c).superuser();
                 CheckReport r = new CheckRunner(profile, secrets.get()).run(c, options, new MonitorProgress(monitor));
                 ui(() -> show(r, ""));
             }
@@ -150,7 +156,16 @@ public final class PrepPanel extends Composite {
             setStatus(Messages.NOTHING_SELECTED);
             return;
         }
-        if (!confirm.test(String.format(Messages.CONFIRM_APPLY, profile.describe(), Scripts.fixScript("Fixes", chosen)))) {
+        FixApplier.Plan plan = plan(chosen);
+        if (!plan.runsSomething()) {
+            setStatus(Messages.NOTHING_RUNS + " " + skippedText(plan));
+            return;
+        }
+        String question = String.format(Messages.CONFIRM_APPLY, profile.describe(), Scripts.fixScript("Fixes", chosen));
+        if (!plan.skipped().isEmpty()) {
+            question += "\n\n" + String.format(Messages.WILL_SKIP, plan.skipped().size()) + "\n" + skippedText(plan);
+        }
+        if (!confirm.test(question)) {
             return;
         }
         run(String.format(Messages.APPLYING, chosen.stream().mapToInt(f -> f.fix().sql().size()).sum()), monitor -> {
@@ -168,6 +183,20 @@ public final class PrepPanel extends Composite {
                 ui(() -> show(r, summary));
             }
         });
+    }
+
+    /** What Apply would do with {@code chosen}, as far as the panel knows the role (a superuser until checked). */
+    private FixApplier.Plan plan(List<Finding> chosen) {
+        return FixApplier.plan(chosen, superuser == null || superuser, true);
+    }
+
+    /** The skipped statements of {@code plan}, one a line with why. */
+    private static String skippedText(FixApplier.Plan plan) {
+        StringBuilder sb = new StringBuilder();
+        for (ApplyReport.Step s : plan.skipped()) {
+            sb.append(sb.length() == 0 ? "" : "\n").append("\u2022 ").append(s.sql()).append(" \u2014 ").append(s.message());
+        }
+        return sb.toString();
     }
 
     /** Asks for a file and writes the SQL of the selected fixes (all fixes when nothing is selected). */
@@ -265,7 +294,13 @@ public final class PrepPanel extends Composite {
 
     private void showSql() {
         List<Finding> chosen = selectedFixable();
-        sql.setText(chosen.isEmpty() ? "-- select findings with a fix to see their SQL" : Scripts.fixScript("Fixes of the selection", chosen));
+        String script = chosen.isEmpty() ? "-- select findings with a fix to see their SQL" : Scripts.fixScript("Fixes of the selection", chosen);
+        FixApplier.Plan plan = chosen.isEmpty() ? null : plan(chosen);
+        if (plan != null && !plan.skipped().isEmpty()) {
+            script = "-- Apply skips " + plan.skipped().size() + " of these here:\n-- " + skippedText(plan).replace("\n", "\n-- ")
+                    + "\n\n" + script;
+        }
+        sql.setText(script);
         updateButtons();
     }
 
@@ -274,7 +309,11 @@ public final class PrepPanel extends Composite {
             return;
         }
         recheck.setEnabled(!busy);
-        apply.setEnabled(!busy && !selectedFixable().isEmpty());
+        List<Finding> chosen = selectedFixable();
+        FixApplier.Plan plan = chosen.isEmpty() ? null : plan(chosen);
+        apply.setEnabled(!busy && plan != null && plan.runsSomething());
+        apply.setToolTipText(plan == null ? Messages.NOTHING_SELECTED
+                : plan.runsSomething() ? null : Messages.NOTHING_RUNS + "\n" + skippedText(plan));
         export.setEnabled(!busy && report != null);
     }
 

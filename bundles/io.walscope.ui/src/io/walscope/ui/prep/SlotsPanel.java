@@ -101,6 +101,8 @@ public final class SlotsPanel extends Composite {
         column("confirmed_flush_lsn", 150, s -> nz(s.confirmedFlushLsn()));
         column("inactive_since", 170, s -> nz(s.inactiveSince()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        io.walscope.ui.RowTools.install(viewer, "slots", new io.walscope.ui.RowTools.Entry("copySql", "Copy Drop as SQL",
+                () -> io.walscope.ui.RowTools.copy(viewer.getTable(), dropSql()), () -> dropSql() != null));
         chart = SlotsChart.create(sash, history);
         sash.setWeights(new int[] {45, 55});
         viewer.addSelectionChangedListener(e -> updateDrop());
@@ -110,6 +112,12 @@ public final class SlotsPanel extends Composite {
             largeColor.dispose();
         });
         updateDrop();
+    }
+
+    /** The statement that drops the selected slot, or null. */
+    private String dropSql() {
+        Object o = viewer.getStructuredSelection().getFirstElement();
+        return o instanceof SlotHealth h ? "SELECT pg_drop_replication_slot('" + h.slot().name().replace("'", "''") + "');" : null;
     }
 
     private static String nz(String s) {

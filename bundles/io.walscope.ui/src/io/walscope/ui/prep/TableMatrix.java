@@ -55,6 +55,7 @@ public final class TableMatrix extends Composite {
         column("SELECT", 70, t -> t.canSelect() ? "yes" : "no");
         column("TOAST columns", 220, t -> String.join(", ", t.toastColumns()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        io.walscope.ui.RowTools.install(viewer, "prep.tables");
         viewer.addFilter(new ViewerFilter() {
             @Override
             public boolean select(Viewer v, Object parentElement, Object element) {

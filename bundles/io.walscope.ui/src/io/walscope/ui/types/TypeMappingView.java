@@ -20,8 +20,6 @@ import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
-import org.eclipse.swt.widgets.Menu;
-import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.ISelectionService;
@@ -106,12 +104,10 @@ public final class TypeMappingView extends ViewPart {
         });
         viewer.addSelectionChangedListener(e -> copyDdl.setEnabled(selectedTable() != null));
         copyDdl.addListener(SWT.Selection, e -> copyDdl());
-        Menu menu = new Menu(viewer.getTree());
-        MenuItem copy = Widgets.name(new MenuItem(menu, SWT.PUSH), "types.menu.copyDdl");
-        copy.setText(Messages.COPY_DDL);
-        copy.addListener(SWT.Selection, e -> copyDdl());
-        menu.addListener(SWT.Show, e -> copy.setEnabled(selectedTable() != null));
-        viewer.getTree().setMenu(menu);
+        io.walscope.ui.RowTools.install(viewer, "types", // sorting, header-wide columns, the shared copy items
+                new io.walscope.ui.RowTools.Entry("copyDdl", Messages.COPY_DDL, this::copyDdl, () -> selectedTable() != null),
+                new io.walscope.ui.RowTools.Entry("watch", "Watch This Table…", () -> io.walscope.ui.live.LiveView.watch(
+                        getSite().getPage(), profile, selectedTable().table.qualifiedName()), () -> selectedTable() != null));
 
         ISelectionService selections = getSite().getWorkbenchWindow().getSelectionService();
         selections.addPostSelectionListener(ConnectionsView.ID, selectionListener);

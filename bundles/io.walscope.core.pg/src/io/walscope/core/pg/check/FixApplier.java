@@ -63,21 +63,13 @@ public final class FixApplier {
     }
 
     /**
-     * @param superuser whether the login role is a superuser: fixes marked {@code needsSuperuser} are
-     *                  skipped (and reported) when it is not, rather than failing the whole transaction
+     * What {@link #apply} would do with {@code chosen}, without a connection: the statements that run in the
+     * transaction, those that run alone afterwards, and those skipped (each with why). The window says before
+     * confirming what will be skipped, and offers no Apply when nothing would run.
+     *
+     * @param replication whether replication-protocol statements can run (a replication connection is at hand)
      */
-    public static ApplyReport apply(Connection c, List<Finding> chosen, boolean superuser, Progress progress)
-            throws WalscopeException {
-        return apply(c, null, chosen, superuser, progress);
-    }
-
-    /**
-     * As {@link #apply(Connection, List, boolean, Progress)}; replication-protocol fixes run on a connection from
-     * {@code replication} (skipped when it is {@code null}). Fixes that belong to a standby's primary are never run
-     * here: they are reported as skipped, with where they must run.
-     */
-    public static ApplyReport apply(Connection c, ReplicationConnections replication, List<Finding> chosen,
-            boolean superuser, Progress progress) throws WalscopeException {
+    public static Plan plan(List<Finding> chosen, boolean superuser, boolean replication) {
         List<Step> tx = new ArrayList<>();
         List<Step> alone = new ArrayList<>();
         List<Step> skipped = new ArrayList<>();
@@ -107,7 +99,7 @@ public final class FixApplier {
                 if (!seen.add(sql)) {
                     continue;
                 }
-                if (f.fix().replication() && replication == null) {
+                if (f.fix().replication() && !replication) {
                     skipped.add(new Step(f.id(), f.subject(), sql, Outcome.SKIPPED,
                             "a replication-protocol command: run it on a replication connection (replication=database)"));
                 } else if (f.fix().needsSuperuser() && !superuser) {
@@ -121,6 +113,37 @@ public final class FixApplier {
         if (reload != null) {
             alone.add(reload);
         }
+        return new Plan(tx, alone, skipped);
+    }
+
+    /** The statements of {@link #plan}: none of them has run. */
+    public record Plan(List<Step> transactional, List<Step> alone, List<Step> skipped) {
+        /** True when at least one statement would run. */
+        public boolean runsSomething() {
+            return !transactional.isEmpty() || !alone.isEmpty();
+        }
+    }
+
+    /**
+     * @param superuser whether the login role is a superuser: fixes marked {@code needsSuperuser} are
+     *                  skipped (and reported) when it is not, rather than failing the whole transaction
+     */
+    public static ApplyReport apply(Connection c, List<Finding> chosen, boolean superuser, Progress progress)
+            throws WalscopeException {
+        return apply(c, null, chosen, superuser, progress);
+    }
+
+    /**
+     * As {@link #apply(Connection, List, boolean, Progress)}; replication-protocol fixes run on a connection from
+     * {@code replication} (skipped when it is {@code null}). Fixes that belong to a standby's primary are never run
+     * here: they are reported as skipped, with where they must run.
+     */
+    public static ApplyReport apply(Connection c, ReplicationConnections replication, List<Finding> chosen,
+            boolean superuser, Progress progress) throws WalscopeException {
+        Plan plan = plan(chosen, superuser, replication != null);
+        List<Step> tx = plan.transactional();
+        List<Step> alone = plan.alone();
+        List<Step> skipped = plan.skipped();
         progress.begin("Applying fixes", tx.size() + alone.size());
         List<Step> done = new ArrayList<>();
         String failure;
