@@ -31,9 +31,11 @@ if "%ARG1%"=="-V" goto command
 if "%ARG1:~0,1%"=="-" goto window
 
 :command
+set "CLI=configuration"
+if exist "%HERE%cli-configuration\config.ini" set "CLI=cli-configuration"
 "%JAVA%" -Xmx%WALSCOPE_XMX% -XX:TieredStopAtLevel=1 -XX:+UseSerialGC %WALSCOPE_JAVA_OPTS% -Djava.awt.headless=true ^
-  -Dosgi.sharedConfiguration.area="%HERE%configuration" -Dosgi.configuration.cascaded=true ^
-  -jar "%LAUNCHER%" -configuration "%WALSCOPE_HOME%\configuration" -data @none -application io.walscope.cli.app -nosplash %*
+  -Dosgi.sharedConfiguration.area="%HERE%%CLI%" -Dosgi.configuration.cascaded=true ^
+  -jar "%LAUNCHER%" -configuration "%WALSCOPE_HOME%\%CLI%" -data @none -application io.walscope.cli.app -nosplash %*
 exit /b %ERRORLEVEL%
 
 :window

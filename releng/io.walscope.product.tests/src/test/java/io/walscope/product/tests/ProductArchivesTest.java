@@ -1,6 +1,7 @@
 package io.walscope.product.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,7 +39,9 @@ class ProductArchivesTest {
         assertTrue(Files.isRegularFile(file), file + " was not built");
         String bundlesInfo = root + "configuration/org.eclipse.equinox.simpleconfigurator/bundles.info";
         String configIni = root + "configuration/config.ini";
-        Archive a = Archive.read(file, Set.of(script, bundlesInfo, configIni, "Info.plist"));
+        String cliInfo = root + "cli-configuration/org.eclipse.equinox.simpleconfigurator/bundles.info";
+        String cliIni = root + "cli-configuration/config.ini";
+        Archive a = Archive.read(file, Set.of(script, bundlesInfo, configIni, cliInfo, cliIni, "Info.plist"));
 
         String swtJar = a.find(root + "plugins/", "org.eclipse.swt." + swt + "_");
         assertNotNull(swtJar, name + ": no SWT fragment for " + swt);
@@ -63,9 +66,20 @@ class ProductArchivesTest {
             assertTrue(info.lines().anyMatch(l -> l.startsWith(bsn + ",")), bundlesInfo + " does not list " + bsn);
         }
 
+        // the commands' leaner configuration: the headless application, no UI bundles
+        assertTrue(a.texts.getOrDefault(cliIni, "").contains("eclipse.application=io.walscope.cli.app"), name + ": " + cliIni);
+        String cli = a.texts.getOrDefault(cliInfo, "");
+        for (String bsn : List.of("io.walscope.cli", "io.walscope.core.pg", "org.eclipse.equinox.simpleconfigurator")) {
+            assertTrue(cli.lines().anyMatch(l -> l.startsWith(bsn + ",")), cliInfo + " does not list " + bsn);
+        }
+        for (String bsn : List.of("org.eclipse.swt." + swt, "io.walscope.ui", "org.eclipse.ui.workbench")) {
+            assertFalse(cli.lines().anyMatch(l -> l.startsWith(bsn + ",")), cliInfo + " lists " + bsn);
+        }
+
         String text = a.texts.get(script);
         assertNotNull(text, name + ": no start script " + script);
         assertTrue(text.contains("org.eclipse.equinox.launcher_"), script + " does not start the OSGi launcher");
+        assertTrue(text.contains("cli-configuration"), script + " does not use cli-configuration for commands");
         assertTrue(text.contains("io.walscope.cli.app") && text.contains("io.walscope.app.application"),
                 script + " does not start both the window and the commands");
         if (script.endsWith(".cmd")) {
