@@ -27,6 +27,7 @@ import org.eclipse.ui.part.ViewPart;
 
 import io.walscope.core.pg.catalog.ClickHouseDdl;
 import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.core.types.PluginNotes;
 import io.walscope.core.types.Status;
 import io.walscope.ui.Columns;
 import io.walscope.ui.DemoService;
@@ -142,7 +143,8 @@ public final class TypeMappingView extends ViewPart {
                 return viewer.getControl().getDisplay().getSystemColor(color);
             }
         });
-        column(Messages.COL_NOTE, 220, o -> o instanceof ColumnNode c ? TypeTree.oneLine(c.column.mapping().note())
+        column(Messages.COL_NOTE, 220, o -> o instanceof ColumnNode c
+                ? TypeTree.oneLine(PluginNotes.withNote(c.column.mapping().note(), c.column.type()))
                 : o instanceof TableNode t && t.table.primaryKey().isEmpty() ? "no primary key" : "");
         column(Messages.COL_SAMPLE_PG, 170, o -> o instanceof ColumnNode c ? TypeTree.oneLine(c.samplePg)
                 : o instanceof TableNode t ? TypeTree.oneLine(t.sampleNote) : "");

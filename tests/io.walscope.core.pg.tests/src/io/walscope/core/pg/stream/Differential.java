@@ -85,22 +85,37 @@ final class Differential {
     private int nextId = 1;
     private int nextCol = 100;
 
+    private final List<String> configs;
+    private final List<DiffTypes.Family> types = new ArrayList<>(DiffTypes.ALL);
+
     Differential(TestServer s, long seed) {
+        this(s, seed, CONFIGS);
+    }
+
+    /** A run over {@code configs} (the first is the reference), e.g. pgoutput and test_decoding on a zonky build. */
+    Differential(TestServer s, long seed, List<String> configs) {
         this.s = s;
         this.seed = seed;
         this.rnd = new Random(seed);
+        this.configs = configs;
     }
 
     Result run(int tables, int operations) throws Exception {
         String db = Slots2.track(s, "diff");
         s.sql(db, DiffTypes.SETUP.toArray(String[]::new));
+        try {
+            s.sql(db, "SELECT '<a/>'::xml");
+        } catch (IllegalStateException e) {
+            // a server built without libxml
+            types.removeIf(f -> f.name().equals("xml"));
+        }
         s.sql(db, "ALTER DATABASE \"" + db + "\" SET logical_decoding_work_mem = '64kB'");
         for (int t = 0; t < tables; t++) {
             createTable("t" + t, t == 0 ? "part" : t == 1 ? "full" : "plain");
         }
         s.sql(db, "CREATE PUBLICATION dbz_publication FOR ALL TABLES WITH (publish_via_partition_root = true)");
-        for (int i = 0; i < CONFIGS.size(); i++) {
-            ChangeStreamTest.slot(s, db, "diff_" + i, plugin(CONFIGS.get(i)));
+        for (int i = 0; i < configs.size(); i++) {
+            ChangeStreamTest.slot(s, db, "diff_" + i, plugin(configs.get(i)));
         }
         List<String> ddl = new ArrayList<>(pendingDdl);
         pendingDdl.clear();
@@ -108,8 +123,8 @@ final class Differential {
         workload(db, operations);
         long until = ChangeStreamTest.currentLsn(s, db);
         List<List<ChangeEvent>> streams = new ArrayList<>();
-        for (int i = 0; i < CONFIGS.size(); i++) {
-            String c = CONFIGS.get(i);
+        for (int i = 0; i < configs.size(); i++) {
+            String c = configs.get(i);
             StreamOptions o = new StreamOptions().plugin(plugin(c)).slot("diff_" + i).untilLsn(until)
                     .binary(c.endsWith("binary")).streaming(c.startsWith("pgoutput-v2"));
             if (c.equals("wal2json1")) {
@@ -119,8 +134,8 @@ final class Differential {
         }
         Result r = new Result();
         List<ChangeEvent> ref = streams.get(0);
-        for (int i = 1; i < CONFIGS.size(); i++) {
-            compare(CONFIGS.get(i), ref, streams.get(i), r);
+        for (int i = 1; i < configs.size(); i++) {
+            compare(configs.get(i), ref, streams.get(i), r);
         }
         compareWithSelect(db, ref, r);
         return r;
@@ -143,7 +158,7 @@ final class Differential {
         for (int i = 0; i < n; i++) {
             // every family once before any twice: a bounded run covers them all
             if (deck.isEmpty()) {
-                deck.addAll(DiffTypes.ALL);
+                deck.addAll(types);
                 java.util.Collections.shuffle(deck, rnd);
             }
             DiffTypes.Family f = deck.remove(deck.size() - 1);
@@ -236,7 +251,7 @@ final class Differential {
                 } else if (dice < 92) {
                     tx.add("DELETE FROM " + t + " WHERE id = " + ids.remove(rnd.nextInt(ids.size())));
                 } else if (dice < 97) {
-                    DiffTypes.Family f = DiffTypes.ALL.get(rnd.nextInt(DiffTypes.ALL.size()));
+                    DiffTypes.Family f = types.get(rnd.nextInt(types.size()));
                     String c = "c" + nextCol++;
                     tx.add("ALTER TABLE " + t + " ADD COLUMN " + c + " " + f.ddl());
                     families.get(t).put(c, f.name());
@@ -261,8 +276,18 @@ final class Differential {
         return !config.equals("wal2json1") && !config.equals("decoderbufs");
     }
 
-    private void compare(String config, List<ChangeEvent> ref, List<ChangeEvent> other, Result r) {
+    private void compare(String config, List<ChangeEvent> ref, List<ChangeEvent> allOther, Result r) {
         List<ChangeEvent> a = ref.stream().filter(e -> e.op() != Op.TRUNCATE || emitsTruncate(config)).toList();
+        List<ChangeEvent> other = new ArrayList<>();
+        for (ChangeEvent e : allOther) {
+            if (e.op() == Op.TRUNCATE && !config.startsWith("pgoutput") && !e.table().equals(table(e))) {
+                // a TRUNCATE of a partitioned table: test_decoding and wal2json name the root and every partition,
+                // pgoutput with publish_via_partition_root only the root
+                count(r, config, "truncate also names the partitions", true, null);
+                continue;
+            }
+            other.add(e);
+        }
         if (a.size() != other.size()) {
             count(r, config, "change count", false, config + ": " + other.size() + " changes, reference "
                     + a.size() + " (seed " + seed + ")");
@@ -344,18 +369,11 @@ final class Differential {
             }
         }
         if (config.equals("select") && family.equals("generated") && reference.equals("null")) {
-            return "pgoutput before PostgreSQL 18 sends no generated columns";
+            return "pgoutput sends no generated columns (18: unless publish_generated_columns = stored)";
         }
         if (config.equals("decoderbufs")) {
-            switch (family) {
-            case "interval":
-                return "decoderbufs sends an interval as approximate microseconds (months as 30.4375 days)";
-            case "timetz":
+            if (family.equals("timetz")) {
                 return "decoderbufs folds timetz to UTC";
-            case "money":
-                return "decoderbufs sends money as a number of cents without the locale";
-            default:
-                break;
             }
         }
         return null;

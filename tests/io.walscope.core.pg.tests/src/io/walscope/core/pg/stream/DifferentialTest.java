@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import io.walscope.testbed.PgTestBed;
 import io.walscope.testbed.TestServer;
@@ -46,5 +50,21 @@ class DifferentialTest {
             Files.writeString(Path.of(out), summary);
         }
         assertEquals(Map.of(), total.undocumented, summary);
+    }
+
+    static Stream<String> zonkyVersions() {
+        return PgTestBed.versions().stream().filter(v -> !v.contains(".") && Integer.parseInt(v) >= 14
+                && !v.equals("15"));
+    }
+
+    /** pgoutput (text and binary, protocol 1 and 2) and test_decoding on the other versions (zonky builds). */
+    @ParameterizedTest(name = "PostgreSQL {0}")
+    @MethodSource("zonkyVersions")
+    void pgoutputAndTestDecodingAgreeOnEveryVersion(String major) throws Exception {
+        Differential.Result r = new Differential(PgTestBed.server(major), 20261204L,
+                List.of("pgoutput", "pgoutput-binary", "pgoutput-v2", "pgoutput-v2-binary", "test_decoding"))
+                .run(9, 150);
+        System.out.println("PostgreSQL " + major + ": " + r.summary());
+        assertEquals(Map.of(), r.undocumented, r.summary());
     }
 }

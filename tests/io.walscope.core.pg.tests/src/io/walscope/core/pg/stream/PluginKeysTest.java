@@ -45,6 +45,20 @@ class PluginKeysTest {
         }
     }
 
+    @Test
+    void aMissingKeyIsAskedForAgain() throws Exception {
+        TestServer s = PgTestBed.server(PgTestBed.versions().get(PgTestBed.versions().size() - 1));
+        String db = Slots2.track(s, "keyretry");
+        try (java.sql.Connection c = s.connect(db)) {
+            KeyResolver r = new KeyResolver(c);
+            org.junit.jupiter.api.Assertions.assertNull(r.keyColumns("public", "later"), "no such table yet");
+            s.sql(db, "CREATE TABLE later (a int, b int, PRIMARY KEY (b, a))");
+            io.walscope.testbed.Await.until("the key of a table created after the first question",
+                    java.time.Duration.ofSeconds(30), () -> r.keyColumns("public", "later") != null);
+            assertEquals(List.of("b", "a"), r.keyColumns("public", "later"));
+        }
+    }
+
     private static String key(ChangeEvent e) {
         return e.key() == null ? "null" : RenderedTuple.of(e.key()).toString();
     }
