@@ -224,6 +224,8 @@ class ClickHouseConformanceTest {
         }
         if (n.isTextual()) {
             String v = n.textValue();
+            // the writer spells floats' specials as PostgreSQL does, ClickHouse prints nan/inf (both sides normalized)
+            v = v.equals("NaN") ? "nan" : v.equals("Infinity") ? "inf" : v.equals("-Infinity") ? "-inf" : v;
             if (v.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d(\\.\\d+)?")) {
                 String frac = v.length() > 19 ? v.substring(20) : "";
                 v = v.substring(0, 19) + "." + (frac + "000000").substring(0, 6);
