@@ -27,8 +27,8 @@ import io.walscope.core.types.ValueConverter;
  * and infinity are 2299-12-31 (Date32's range);</li>
  * <li>{@code DateTime64}: the same range, 1900-01-01 00:00:00 to 2299-12-31 23:59:59.999999, clamped the same way;
  * values are written as {@code YYYY-MM-DD hh:mm:ss.ffffff} in UTC;</li>
- * <li>{@code Float32/64}: NaN and ±Infinity are written as {@code "nan"}, {@code "inf"}, {@code "-inf"}, which
- * ClickHouse reads into the same values (no substitute);</li>
+ * <li>{@code Float32/64}: NaN and ±Infinity are written as the strings {@code "NaN"}, {@code "Infinity"},
+ * {@code "-Infinity"}, which ClickHouse reads into the same values (no substitute);</li>
  * <li>{@code String}: the canonical JSON value's text: a JSON string's content, otherwise the JSON text itself
  * (interval, ranges, json/jsonb documents);</li>
  * <li>{@code Array(...)} / {@code Map(...)}: a SQL NULL column is the empty array or map (ClickHouse has no
@@ -116,6 +116,15 @@ public abstract class ChCodec {
         return w.toString();
     }
 
+    /**
+     * True when the ClickHouse form of every value is its canonical JSON (integers, floats, booleans, UUIDs, and
+     * strings whose converter echoes the text): a writer may then let the tuple write the value itself.
+     */
+    public boolean canonical(ValueConverter conv, String chType) {
+        return this instanceof IntCodec || this instanceof FloatCodec || this instanceof BoolCodec
+                || this instanceof StringCodec && (echoes(conv) || chType.contains("UUID"));
+    }
+
     /** Writes PostgreSQL's text as a JSON string (a String column whose converter {@link #echoes}). */
     public static void writePlain(String text, JsonGenerator g) throws IOException {
         if (text == null) {
@@ -170,7 +179,7 @@ public abstract class ChCodec {
 
         @Override
         void text(String text, ValueConverter conv, JsonGenerator g) throws IOException {
-            g.writeNumber(text.strip());
+            g.writeNumber(text);
         }
 
         @Override
@@ -204,14 +213,13 @@ public abstract class ChCodec {
             }
         }
 
+        /** PostgreSQL's spelling, which ClickHouse reads too (quoted: JSON has no NaN). */
         private static String special(String s) {
             switch (s) {
             case "NaN":
-                return "nan";
             case "Infinity":
-                return "inf";
             case "-Infinity":
-                return "-inf";
+                return s;
             default:
                 return null;
             }

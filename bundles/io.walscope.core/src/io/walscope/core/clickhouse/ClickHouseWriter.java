@@ -96,6 +96,7 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
         final ChCodec[] codecs;
         final ValueConverter[] convs;
         final boolean[] plain;
+        final boolean[] direct;
         final SerializedString[] names;
         final SerializedString qualified;
         final int[] key;
@@ -107,6 +108,7 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
             codecs = new ChCodec[n];
             convs = new ValueConverter[n];
             plain = new boolean[n];
+            direct = new boolean[n];
             names = new SerializedString[n];
             for (int i = 0; i < n; i++) {
                 ChTable.Column c = t.columns().get(i);
@@ -114,6 +116,7 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
                 codecs[i] = ChCodec.of(c.mapping().clickhouse());
                 convs[i] = c.mapping().converter();
                 plain[i] = codecs[i] instanceof ChCodec.StringCodec && ChCodec.echoes(convs[i]);
+                direct[i] = codecs[i].canonical(convs[i], c.mapping().clickhouse());
                 names[i] = new SerializedString(c.name());
             }
             key = new int[t.key().size()];
@@ -123,9 +126,32 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
             qualified = new SerializedString(t.schema() + "." + t.table());
         }
 
+        // the last row's column names and their indexes: decoders reuse or repeat names row after row
+        private String[] lastNames = new String[0];
+        private int[] lastIdx = new int[0];
+
         int column(String name) {
             Integer i = index.get(name);
             return i == null ? -1 : i;
+        }
+
+        /** The table column of the row's column {@code j}, or -1; no hashing when the names repeat. */
+        int column(Tuple row, int j) {
+            String name = row.name(j);
+            if (j < lastNames.length) {
+                String last = lastNames[j];
+                if (last == name || last != null && last.equals(name)) {
+                    lastNames[j] = name;
+                    return lastIdx[j];
+                }
+            } else {
+                lastNames = java.util.Arrays.copyOf(lastNames, Math.max(j + 1, 2 * lastNames.length));
+                lastIdx = java.util.Arrays.copyOf(lastIdx, lastNames.length);
+            }
+            int c = column(name);
+            lastNames[j] = name;
+            lastIdx[j] = c;
+            return c;
         }
     }
 
@@ -182,7 +208,7 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
 
     private static boolean knows(TableState s, Tuple row) {
         for (int i = 0, n = row.size(); i < n; i++) {
-            if (s.column(row.name(i)) < 0) {
+            if (s.column(row, i) < 0) {
                 return false;
             }
         }
@@ -256,7 +282,7 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
         boolean[] seen = update ? new boolean[s.codecs.length] : null;
         g.writeStartObject();
         for (int j = 0, n = image.size(); j < n; j++) {
-            int c = s.column(image.name(j));
+            int c = s.column(image, j);
             if (c < 0) {
                 continue;
             }
@@ -280,6 +306,11 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
                 }
             } else if (state == Tuple.NULL) {
                 text = null;
+            } else if (s.direct[c]) {
+                // the canonical JSON is ClickHouse's form: straight from the plugin's bytes, no text in between
+                g.writeFieldName(s.names[c]);
+                image.writeValue(j, g);
+                continue;
             } else {
                 text = text(image, j);
                 if (text == null) {
@@ -313,7 +344,11 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
             }
         }
         g.writeFieldName(F_LSN);
-        g.writeNumber(Long.toUnsignedString(lsn));
+        if (lsn >= 0) {
+            g.writeNumber(lsn);
+        } else {
+            g.writeNumber(Long.toUnsignedString(lsn));
+        }
         g.writeFieldName(F_DELETED);
         g.writeNumber(deleted ? 1 : 0);
         if (shared != null) {

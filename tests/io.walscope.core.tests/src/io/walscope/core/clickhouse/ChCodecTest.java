@@ -31,8 +31,8 @@ class ChCodecTest {
     void valuesClickHouseHoldsAsTheyAre() throws Exception {
         assertEquals("-9223372036854775808", ch("int8", -1, false, "-9223372036854775808"));
         assertEquals("3.4028235e+38", ch("float4", -1, false, "3.4028235e+38"));
-        assertEquals("\"nan\"", ch("float8", -1, false, "NaN"));
-        assertEquals("\"-inf\"", ch("float4", -1, true, "-Infinity"));
+        assertEquals("\"NaN\"", ch("float8", -1, false, "NaN"));
+        assertEquals("\"-Infinity\"", ch("float4", -1, true, "-Infinity"));
         assertEquals("true", ch("bool", -1, false, "t"));
         assertEquals("12345678.99", ch("numeric", TypeCatalog.numericTypmod(10, 2), false, "12345678.99"));
         assertEquals("\"2024-02-29\"", ch("date", -1, false, "2024-02-29"));
@@ -42,7 +42,7 @@ class ChCodecTest {
         assertEquals("[1,null]", ch("_int4", -1, false, "{1,NULL}"));
         assertEquals("[]", ch("_int4", -1, true, null));
         assertEquals("{\"a\":\"1\",\"b\":null}", ch("hstore", -1, false, "\"a\"=>\"1\", \"b\"=>NULL"));
-        assertEquals("[\"nan\",0.1]", ch("_float8", -1, false, "{NaN,0.1}"));
+        assertEquals("[\"NaN\",0.1]", ch("_float8", -1, false, "{NaN,0.1}"));
     }
 
     @Test
