@@ -78,6 +78,7 @@ class WalscopeUiTest {
                 liveViewShowsTheStream(display, w, view);
                 WindowScenario.liveViewFollowsAndSelects(display, w, view);
                 WindowScenario.typeMappingSortsAndCopies(display, w, view);
+                WindowScenario.keysAndCommands(display, w, view);
                 SetupWizardScenario.prepEditorOpensLarge(display, w);
                 SetupWizardScenario.unpreparedServerToLiveView(display, w);
             });

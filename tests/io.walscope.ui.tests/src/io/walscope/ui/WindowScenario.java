@@ -27,6 +27,10 @@ import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchWindow;
 
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.keys.IBindingService;
+
 import io.walscope.core.live.LiveEvent;
 import io.walscope.core.pg.PgConnector;
 import io.walscope.core.pg.stream.StreamOptions;
@@ -210,6 +214,115 @@ final class WindowScenario {
             assertNull(live.bannerText(), "another connection: the old failure goes");
             live.setProfile(connections.profiles().get(0));
         }
+    }
+
+    /**
+     * Keys and commands as in Eclipse: Ctrl+N is New Connection, F2 renames and Delete deletes in the Connections
+     * view, the menus show the keys; Edit/Duplicate/Rename/Delete are off on the demo database and Start Demo Database
+     * is off while it runs.
+     */
+    static void keysAndCommands(Display display, IWorkbenchWindow w, ConnectionsView connections) throws Exception {
+        IBindingService keys = w.getService(IBindingService.class);
+        assertEquals("Ctrl+N", keys.getBestActiveBindingFormattedFor("org.eclipse.ui.newWizard"));
+        assertEquals("F2", keys.getBestActiveBindingFormattedFor("org.eclipse.ui.edit.rename"));
+        assertEquals("Delete", keys.getBestActiveBindingFormattedFor("org.eclipse.ui.edit.delete"));
+        IHandlerService handlers = w.getService(IHandlerService.class);
+        ICommandService commands = w.getService(ICommandService.class);
+
+        WalscopeUi.get().profiles().save(new ConnectionProfile().setName("keys-test").setHost("127.0.0.1").setPort(5432)
+                .setDatabase("postgres").setUser("nobody"), null);
+        w.getActivePage().activate(connections);
+        Ui.waitUntil(display, () -> connections.profiles().stream().anyMatch(p -> p.getName().equals("keys-test")),
+                Duration.ofSeconds(10), () -> "the new profile in the view");
+        connections.select("demo");
+        Ui.flush(display);
+        for (String id : List.of("io.walscope.ui.connection.edit", "io.walscope.ui.connection.duplicate",
+                "org.eclipse.ui.edit.rename", "org.eclipse.ui.edit.delete")) {
+            assertFalse(enabled(commands, handlers, id), id + " is off on the demo database");
+        }
+        assertFalse(enabled(commands, handlers, "io.walscope.ui.demo.start"), "the demo runs already");
+        connections.select("keys-test");
+        Ui.flush(display);
+        for (String id : List.of("io.walscope.ui.connection.edit", "org.eclipse.ui.edit.rename", "org.eclipse.ui.edit.delete")) {
+            assertTrue(enabled(commands, handlers, id), id + " acts on a saved connection");
+        }
+
+        // F2: the rename dialog; the new name is selected in the view
+        String[] seen = new String[1];
+        answer(display, seen, shell -> {
+            for (org.eclipse.swt.widgets.Control c : shell.getChildren()) {
+                setFirstText(c, "keys-renamed");
+            }
+            Ui.click(shell.getDefaultButton());
+        });
+        handlers.executeCommand("org.eclipse.ui.edit.rename", null);
+        assertEquals("Rename connection", seen[0]);
+        Ui.waitUntil(display, () -> connections.selected() != null && connections.selected().getName().equals("keys-renamed"),
+                Duration.ofSeconds(10), () -> "the renamed profile, selected: " + connections.selected());
+        // Delete: asks, then the profile is gone
+        w.getActivePage().activate(connections);
+        connections.select("keys-renamed");
+        Ui.flush(display);
+        assertTrue(enabled(commands, handlers, "org.eclipse.ui.edit.delete"), "Delete on " + connections.selected()
+                + "; shell " + display.getActiveShell() + "; part " + w.getActivePage().getActivePart()
+                + "; selection " + w.getSelectionService().getSelection());
+        answer(display, seen, shell -> Ui.click(shell.getDefaultButton()));
+        handlers.executeCommand("org.eclipse.ui.edit.delete", null);
+        assertEquals("Delete connection", seen[0]);
+        Ui.waitUntil(display, () -> connections.profiles().stream().noneMatch(p -> p.getName().equals("keys-renamed")),
+                Duration.ofSeconds(10), () -> "the profile to be deleted");
+        // Ctrl+N: the connection wizard, not the platform's empty "Select a wizard"
+        answer(display, seen, org.eclipse.swt.widgets.Shell::close);
+        handlers.executeCommand("org.eclipse.ui.newWizard", null);
+        assertEquals("New PostgreSQL connection", seen[0]);
+    }
+
+    private static boolean enabled(ICommandService commands, IHandlerService handlers, String id) {
+        org.eclipse.core.commands.Command c = commands.getCommand(id);
+        c.setEnabled(handlers.getCurrentState());
+        return c.isEnabled();
+    }
+
+    /**
+     * When a dialog opens (its nested event loop runs timers), notes its title and answers it with {@code then};
+     * after 30 s, whatever other shell is open is closed (and its title noted), so a wrong dialog fails the test
+     * instead of hanging it.
+     */
+    private static void answer(Display display, String[] title, java.util.function.Consumer<org.eclipse.swt.widgets.Shell> then) {
+        title[0] = null;
+        org.eclipse.swt.widgets.Shell main = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        long end = System.nanoTime() + 30_000_000_000L;
+        Runnable[] poll = new Runnable[1];
+        poll[0] = () -> {
+            for (org.eclipse.swt.widgets.Shell s : display.getShells()) {
+                if (s != main && !s.isDisposed() && s.isVisible() && !s.getText().isEmpty()) {
+                    title[0] = s.getText();
+                    if (System.nanoTime() > end) {
+                        s.close();
+                    } else {
+                        then.accept(s);
+                    }
+                    return;
+                }
+            }
+            display.timerExec(50, poll[0]);
+        };
+        display.timerExec(50, poll[0]);
+    }
+
+    private static boolean setFirstText(org.eclipse.swt.widgets.Control c, String text) {
+        if (c instanceof Text t) {
+            t.setText(text);
+            return true;
+        }
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                if (setFirstText(child, text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The Type Mapping tree sorts by a header click (up, down, the original order) and copies from its menu. */
