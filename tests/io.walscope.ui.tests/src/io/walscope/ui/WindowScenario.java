@@ -2,6 +2,7 @@ package io.walscope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -275,6 +276,28 @@ final class WindowScenario {
         answer(display, seen, org.eclipse.swt.widgets.Shell::close);
         handlers.executeCommand("org.eclipse.ui.newWizard", null);
         assertEquals("New PostgreSQL connection", seen[0]);
+    }
+
+    /**
+     * Window menu: the platform's Welcome view (it needs an intro this product has not) is not offered, and Reset
+     * Layout asks in the menu's words.
+     */
+    static void windowMenu(Display display, IWorkbenchWindow w) throws Exception {
+        org.eclipse.ui.views.IViewDescriptor welcome = org.eclipse.ui.PlatformUI.getWorkbench().getViewRegistry()
+                .find("org.eclipse.ui.internal.introview");
+        assertNotNull(welcome, "the platform registers its Welcome view");
+        assertTrue(org.eclipse.ui.activities.WorkbenchActivityHelper.filterItem(welcome),
+                "Window > Show View does not offer the Welcome view");
+        String[] seen = new String[1];
+        answer(display, seen, org.eclipse.swt.widgets.Shell::close);
+        w.getService(IHandlerService.class).executeCommand("org.eclipse.ui.window.resetPerspective", null);
+        assertEquals("Reset Layout", seen[0], "the dialog says what the menu says");
+    }
+
+    /** Where E4 would save its model (and load it at the next start, also after a crash). */
+    static java.nio.file.Path e4Model() throws Exception {
+        return java.nio.file.Path.of(org.eclipse.core.runtime.Platform.getInstanceLocation().getURL().toURI())
+                .resolve(".metadata/.plugins/org.eclipse.e4.workbench/workbench.xmi");
     }
 
     private static boolean enabled(ICommandService commands, IHandlerService handlers, String id) {
