@@ -82,6 +82,7 @@ class WalscopeUiTest {
                 WindowScenario.typeMappingSortsAndCopies(display, w, view);
                 WindowScenario.keysAndCommands(display, w, view);
                 WindowScenario.windowMenu(display, w);
+                WindowScenario.wizardTakesATypedUrlAndTests(display, w);
                 SetupWizardScenario.prepEditorOpensLarge(display, w);
                 SetupWizardScenario.unpreparedServerToLiveView(display, w);
             });

@@ -294,6 +294,46 @@ final class WindowScenario {
         assertEquals("Reset Layout", seen[0], "the dialog says what the menu says");
     }
 
+    /**
+     * The connection wizard: a postgresql:// URL typed key by key into Host stays as typed and fills the fields when
+     * the user leaves Host; Test Connection on the first page connects (the demo database).
+     */
+    static void wizardTakesATypedUrlAndTests(Display display, IWorkbenchWindow w) throws Exception {
+        ConnectionProfile demo = WalscopeUi.get().demo().profile();
+        io.walscope.ui.wizard.WalscopeWizardDialog dialog = io.walscope.ui.connections.ConnectionHandlers
+                .createWizardDialog(w.getShell(), null, false);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            Ui.find(display, "wizard.name", Text.class).setText("typed-url");
+            Text host = Ui.find(display, "wizard.host", Text.class);
+            host.setText("");
+            String url = "postgresql://" + demo.getHost() + ":" + demo.getPort() + "/" + demo.getDatabase() + "?user=" + demo.getUser();
+            for (char ch : url.toCharArray()) {
+                host.setSelection(host.getText().length());
+                host.insert(String.valueOf(ch)); // one key at a time, as typing does
+            }
+            Ui.flush(display);
+            assertEquals(url, host.getText(), "the URL stays as typed");
+            assertTrue(String.valueOf(dialog.getCurrentPage().getErrorMessage()).startsWith("Finish the URL"),
+                    String.valueOf(dialog.getCurrentPage().getErrorMessage()));
+            host.notifyListeners(SWT.FocusOut, new Event());
+            Ui.flush(display);
+            assertEquals(demo.getHost(), host.getText());
+            assertEquals(String.valueOf(demo.getPort()), Ui.find(display, "wizard.port", Text.class).getText());
+            assertEquals(demo.getDatabase(), Ui.find(display, "wizard.database", Text.class).getText());
+            assertEquals(demo.getUser(), Ui.find(display, "wizard.user", Text.class).getText());
+            char[] pw = WalscopeUi.get().demo().secrets().password();
+            Ui.find(display, "wizard.password", Text.class).setText(pw == null ? "" : new String(pw));
+            Ui.click(Ui.find(display, "wizard.page1.test", Button.class));
+            Label result = Ui.find(display, "wizard.page1.test.result", Label.class);
+            assertTrue(result.getText().startsWith("Connected: "), result.getText());
+            Ui.screenshot(dialog.getShell(), "window-wizard-page1-test");
+        } finally {
+            dialog.close();
+        }
+    }
+
     /** Where E4 would save its model (and load it at the next start, also after a crash). */
     static java.nio.file.Path e4Model() throws Exception {
         return java.nio.file.Path.of(org.eclipse.core.runtime.Platform.getInstanceLocation().getURL().toURI())
