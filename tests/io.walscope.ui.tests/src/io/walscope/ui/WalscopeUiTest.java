@@ -83,6 +83,7 @@ class WalscopeUiTest {
                 WindowScenario.keysAndCommands(display, w, view);
                 WindowScenario.windowMenu(display, w);
                 WindowScenario.wizardTakesATypedUrlAndTests(display, w);
+                WindowScenario.liveToolbarAt1000(display, w);
                 SetupWizardScenario.prepEditorOpensLarge(display, w);
                 SetupWizardScenario.unpreparedServerToLiveView(display, w);
             });

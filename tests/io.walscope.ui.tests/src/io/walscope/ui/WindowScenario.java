@@ -334,6 +334,33 @@ final class WindowScenario {
         }
     }
 
+    /** At 1000 x 640 the live view's buttons and filters wrap onto more lines: none is cut off. */
+    static void liveToolbarAt1000(Display display, IWorkbenchWindow w) throws Exception {
+        org.eclipse.swt.widgets.Shell shell = w.getShell();
+        org.eclipse.swt.graphics.Rectangle was = shell.getBounds();
+        boolean maximized = shell.getMaximized();
+        try {
+            shell.setMaximized(false);
+            shell.setBounds(0, 0, 1000, 640);
+            w.getActivePage().showView(LiveView.ID);
+            Ui.flush(display);
+            Table table = Ui.find(display, "live.table", Table.class);
+            org.eclipse.swt.graphics.Rectangle area = display.map(table.getParent(), null, table.getBounds());
+            for (String id : List.of("live.start", "live.pause", "live.stop", "live.follow", "live.newestFirst",
+                    "live.grouped", "live.export", "live.copy", "live.filter.table", "live.filter.text")) {
+                org.eclipse.swt.widgets.Control c = Ui.find(display, id, org.eclipse.swt.widgets.Control.class);
+                org.eclipse.swt.graphics.Rectangle b = display.map(c.getParent(), null, c.getBounds());
+                assertTrue(b.width > 0 && b.x >= area.x - 2 && b.x + b.width <= area.x + area.width + 2,
+                        id + " at " + b + " is cut off by the view (" + area + ")");
+            }
+            Ui.screenshot(shell, "window-live-1000px");
+        } finally {
+            shell.setBounds(was);
+            shell.setMaximized(maximized);
+            Ui.flush(display);
+        }
+    }
+
     /** Where E4 would save its model (and load it at the next start, also after a crash). */
     static java.nio.file.Path e4Model() throws Exception {
         return java.nio.file.Path.of(org.eclipse.core.runtime.Platform.getInstanceLocation().getURL().toURI())
