@@ -14,6 +14,11 @@ public class WalscopeWorkbenchAdvisor extends WorkbenchAdvisor {
 
     public WalscopeWorkbenchAdvisor(boolean demo) {
         this.demo = demo;
+        // the layout is not restored (setSaveAndRestore(false) below), but E4 would still save its model now and then
+        // and load it after a crash, editors and all ("No editor descriptor for id ...emptyEditorTab"): it neither
+        // saves nor loads one (E4Application reads these as -persistState / -clearPersistedState or system properties)
+        System.setProperty("persistState", "false");
+        System.setProperty("clearPersistedState", "true");
     }
 
     @Override

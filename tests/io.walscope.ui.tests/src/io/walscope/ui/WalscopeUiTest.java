@@ -66,6 +66,8 @@ class WalscopeUiTest {
         home = WorkbenchRun.newHome("walscope-ui-test-");
         TestPki pki = TestPki.create(Files.createTempDirectory("walscope-ui-pki-"), "alice");
         TestServer ssl = SslTestServer.start("16", pki);
+        java.nio.file.Path model = WindowScenario.e4Model();
+        Files.deleteIfExists(model);
         try {
             WorkbenchRun.run(true, (display, w) -> {
                 ConnectionsView view = (ConnectionsView) w.getActivePage().findView(ConnectionsView.ID);
@@ -78,9 +80,15 @@ class WalscopeUiTest {
                 liveViewShowsTheStream(display, w, view);
                 WindowScenario.liveViewFollowsAndSelects(display, w, view);
                 WindowScenario.typeMappingSortsAndCopies(display, w, view);
+                WindowScenario.keysAndCommands(display, w, view);
+                WindowScenario.windowMenu(display, w);
+                WindowScenario.wizardTakesATypedUrlAndTests(display, w);
+                WindowScenario.liveToolbarAt1000(display, w);
                 SetupWizardScenario.prepEditorOpensLarge(display, w);
                 SetupWizardScenario.unpreparedServerToLiveView(display, w);
             });
+            // nothing for the next start to restore, so a killed process leaves no broken layout behind (issue 21)
+            assertFalse(Files.exists(model), "E4 saved its model to " + model);
         } finally {
             ssl.close();
         }

@@ -2,6 +2,7 @@ package io.walscope.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,10 @@ import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeColumn;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchWindow;
+
+import org.eclipse.ui.commands.ICommandService;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.eclipse.ui.keys.IBindingService;
 
 import io.walscope.core.live.LiveEvent;
 import io.walscope.core.pg.PgConnector;
@@ -210,6 +215,204 @@ final class WindowScenario {
             assertNull(live.bannerText(), "another connection: the old failure goes");
             live.setProfile(connections.profiles().get(0));
         }
+    }
+
+    /**
+     * Keys and commands as in Eclipse: Ctrl+N is New Connection, F2 renames and Delete deletes in the Connections
+     * view, the menus show the keys; Edit/Duplicate/Rename/Delete are off on the demo database and Start Demo Database
+     * is off while it runs.
+     */
+    static void keysAndCommands(Display display, IWorkbenchWindow w, ConnectionsView connections) throws Exception {
+        IBindingService keys = w.getService(IBindingService.class);
+        assertEquals("Ctrl+N", keys.getBestActiveBindingFormattedFor("org.eclipse.ui.newWizard"));
+        assertEquals("F2", keys.getBestActiveBindingFormattedFor("org.eclipse.ui.edit.rename"));
+        assertEquals("Delete", keys.getBestActiveBindingFormattedFor("org.eclipse.ui.edit.delete"));
+        IHandlerService handlers = w.getService(IHandlerService.class);
+        ICommandService commands = w.getService(ICommandService.class);
+
+        WalscopeUi.get().profiles().save(new ConnectionProfile().setName("keys-test").setHost("127.0.0.1").setPort(5432)
+                .setDatabase("postgres").setUser("nobody"), null);
+        w.getActivePage().activate(connections);
+        Ui.waitUntil(display, () -> connections.profiles().stream().anyMatch(p -> p.getName().equals("keys-test")),
+                Duration.ofSeconds(10), () -> "the new profile in the view");
+        connections.select("demo");
+        Ui.flush(display);
+        for (String id : List.of("io.walscope.ui.connection.edit", "io.walscope.ui.connection.duplicate",
+                "org.eclipse.ui.edit.rename", "org.eclipse.ui.edit.delete")) {
+            assertFalse(enabled(commands, handlers, id), id + " is off on the demo database");
+        }
+        assertFalse(enabled(commands, handlers, "io.walscope.ui.demo.start"), "the demo runs already");
+        connections.select("keys-test");
+        Ui.flush(display);
+        for (String id : List.of("io.walscope.ui.connection.edit", "org.eclipse.ui.edit.rename", "org.eclipse.ui.edit.delete")) {
+            assertTrue(enabled(commands, handlers, id), id + " acts on a saved connection");
+        }
+
+        // F2: the rename dialog; the new name is selected in the view
+        String[] seen = new String[1];
+        answer(display, seen, shell -> {
+            for (org.eclipse.swt.widgets.Control c : shell.getChildren()) {
+                setFirstText(c, "keys-renamed");
+            }
+            Ui.click(shell.getDefaultButton());
+        });
+        handlers.executeCommand("org.eclipse.ui.edit.rename", null);
+        assertEquals("Rename connection", seen[0]);
+        Ui.waitUntil(display, () -> connections.selected() != null && connections.selected().getName().equals("keys-renamed"),
+                Duration.ofSeconds(10), () -> "the renamed profile, selected: " + connections.selected());
+        // Delete: asks, then the profile is gone
+        w.getActivePage().activate(connections);
+        connections.select("keys-renamed");
+        Ui.flush(display);
+        assertTrue(enabled(commands, handlers, "org.eclipse.ui.edit.delete"), "Delete on " + connections.selected()
+                + "; shell " + display.getActiveShell() + "; part " + w.getActivePage().getActivePart()
+                + "; selection " + w.getSelectionService().getSelection());
+        answer(display, seen, shell -> Ui.click(shell.getDefaultButton()));
+        handlers.executeCommand("org.eclipse.ui.edit.delete", null);
+        assertEquals("Delete connection", seen[0]);
+        Ui.waitUntil(display, () -> connections.profiles().stream().noneMatch(p -> p.getName().equals("keys-renamed")),
+                Duration.ofSeconds(10), () -> "the profile to be deleted");
+        // Ctrl+N: the connection wizard, not the platform's empty "Select a wizard"
+        answer(display, seen, org.eclipse.swt.widgets.Shell::close);
+        handlers.executeCommand("org.eclipse.ui.newWizard", null);
+        assertEquals("New PostgreSQL connection", seen[0]);
+    }
+
+    /**
+     * Window menu: the platform's Welcome view (it needs an intro this product has not) is not offered, and Reset
+     * Layout asks in the menu's words.
+     */
+    static void windowMenu(Display display, IWorkbenchWindow w) throws Exception {
+        org.eclipse.ui.views.IViewDescriptor welcome = org.eclipse.ui.PlatformUI.getWorkbench().getViewRegistry()
+                .find("org.eclipse.ui.internal.introview");
+        assertNotNull(welcome, "the platform registers its Welcome view");
+        assertTrue(org.eclipse.ui.activities.WorkbenchActivityHelper.filterItem(welcome),
+                "Window > Show View does not offer the Welcome view");
+        String[] seen = new String[1];
+        answer(display, seen, org.eclipse.swt.widgets.Shell::close);
+        w.getService(IHandlerService.class).executeCommand("org.eclipse.ui.window.resetPerspective", null);
+        assertEquals("Reset Layout", seen[0], "the dialog says what the menu says");
+    }
+
+    /**
+     * The connection wizard: a postgresql:// URL typed key by key into Host stays as typed and fills the fields when
+     * the user leaves Host; Test Connection on the first page connects (the demo database).
+     */
+    static void wizardTakesATypedUrlAndTests(Display display, IWorkbenchWindow w) throws Exception {
+        ConnectionProfile demo = WalscopeUi.get().demo().profile();
+        io.walscope.ui.wizard.WalscopeWizardDialog dialog = io.walscope.ui.connections.ConnectionHandlers
+                .createWizardDialog(w.getShell(), null, false);
+        dialog.setBlockOnOpen(false);
+        dialog.open();
+        try {
+            Ui.find(display, "wizard.name", Text.class).setText("typed-url");
+            Text host = Ui.find(display, "wizard.host", Text.class);
+            host.setText("");
+            String url = "postgresql://" + demo.getHost() + ":" + demo.getPort() + "/" + demo.getDatabase() + "?user=" + demo.getUser();
+            for (char ch : url.toCharArray()) {
+                host.setSelection(host.getText().length());
+                host.insert(String.valueOf(ch)); // one key at a time, as typing does
+            }
+            Ui.flush(display);
+            assertEquals(url, host.getText(), "the URL stays as typed");
+            assertTrue(String.valueOf(dialog.getCurrentPage().getErrorMessage()).startsWith("Finish the URL"),
+                    String.valueOf(dialog.getCurrentPage().getErrorMessage()));
+            host.notifyListeners(SWT.FocusOut, new Event());
+            Ui.flush(display);
+            assertEquals(demo.getHost(), host.getText());
+            assertEquals(String.valueOf(demo.getPort()), Ui.find(display, "wizard.port", Text.class).getText());
+            assertEquals(demo.getDatabase(), Ui.find(display, "wizard.database", Text.class).getText());
+            assertEquals(demo.getUser(), Ui.find(display, "wizard.user", Text.class).getText());
+            char[] pw = WalscopeUi.get().demo().secrets().password();
+            Ui.find(display, "wizard.password", Text.class).setText(pw == null ? "" : new String(pw));
+            Ui.click(Ui.find(display, "wizard.page1.test", Button.class));
+            Label result = Ui.find(display, "wizard.page1.test.result", Label.class);
+            assertTrue(result.getText().startsWith("Connected: "), result.getText());
+            Ui.screenshot(dialog.getShell(), "window-wizard-page1-test");
+        } finally {
+            dialog.close();
+        }
+    }
+
+    /** At 1000 x 640 the live view's buttons and filters wrap onto more lines: none is cut off. */
+    static void liveToolbarAt1000(Display display, IWorkbenchWindow w) throws Exception {
+        org.eclipse.swt.widgets.Shell shell = w.getShell();
+        org.eclipse.swt.graphics.Rectangle was = shell.getBounds();
+        boolean maximized = shell.getMaximized();
+        try {
+            shell.setMaximized(false);
+            shell.setBounds(0, 0, 1000, 640);
+            w.getActivePage().showView(LiveView.ID);
+            Ui.flush(display);
+            Table table = Ui.find(display, "live.table", Table.class);
+            org.eclipse.swt.graphics.Rectangle area = display.map(table.getParent(), null, table.getBounds());
+            for (String id : List.of("live.start", "live.pause", "live.stop", "live.follow", "live.newestFirst",
+                    "live.grouped", "live.export", "live.copy", "live.filter.table", "live.filter.text")) {
+                org.eclipse.swt.widgets.Control c = Ui.find(display, id, org.eclipse.swt.widgets.Control.class);
+                org.eclipse.swt.graphics.Rectangle b = display.map(c.getParent(), null, c.getBounds());
+                assertTrue(b.width > 0 && b.x >= area.x - 2 && b.x + b.width <= area.x + area.width + 2,
+                        id + " at " + b + " is cut off by the view (" + area + ")");
+            }
+            Ui.screenshot(shell, "window-live-1000px");
+        } finally {
+            shell.setBounds(was);
+            shell.setMaximized(maximized);
+            Ui.flush(display);
+        }
+    }
+
+    /** Where E4 would save its model (and load it at the next start, also after a crash). */
+    static java.nio.file.Path e4Model() throws Exception {
+        return java.nio.file.Path.of(org.eclipse.core.runtime.Platform.getInstanceLocation().getURL().toURI())
+                .resolve(".metadata/.plugins/org.eclipse.e4.workbench/workbench.xmi");
+    }
+
+    private static boolean enabled(ICommandService commands, IHandlerService handlers, String id) {
+        org.eclipse.core.commands.Command c = commands.getCommand(id);
+        c.setEnabled(handlers.getCurrentState());
+        return c.isEnabled();
+    }
+
+    /**
+     * When a dialog opens (its nested event loop runs timers), notes its title and answers it with {@code then};
+     * after 30 s, whatever other shell is open is closed (and its title noted), so a wrong dialog fails the test
+     * instead of hanging it.
+     */
+    private static void answer(Display display, String[] title, java.util.function.Consumer<org.eclipse.swt.widgets.Shell> then) {
+        title[0] = null;
+        org.eclipse.swt.widgets.Shell main = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        long end = System.nanoTime() + 30_000_000_000L;
+        Runnable[] poll = new Runnable[1];
+        poll[0] = () -> {
+            for (org.eclipse.swt.widgets.Shell s : display.getShells()) {
+                if (s != main && !s.isDisposed() && s.isVisible() && !s.getText().isEmpty()) {
+                    title[0] = s.getText();
+                    if (System.nanoTime() > end) {
+                        s.close();
+                    } else {
+                        then.accept(s);
+                    }
+                    return;
+                }
+            }
+            display.timerExec(50, poll[0]);
+        };
+        display.timerExec(50, poll[0]);
+    }
+
+    private static boolean setFirstText(org.eclipse.swt.widgets.Control c, String text) {
+        if (c instanceof Text t) {
+            t.setText(text);
+            return true;
+        }
+        if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+            for (org.eclipse.swt.widgets.Control child : comp.getChildren()) {
+                if (setFirstText(child, text)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The Type Mapping tree sorts by a header click (up, down, the original order) and copies from its menu. */

@@ -8,11 +8,13 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.ISources;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.handlers.HandlerUtil;
 
 import io.walscope.core.WalscopeException;
 import io.walscope.core.profile.ConnectionProfile;
+import io.walscope.ui.DemoService;
 import io.walscope.ui.WalscopeUi;
 import io.walscope.ui.setup.SetupHandler;
 import io.walscope.ui.wizard.ConnectionWizard;
@@ -40,6 +42,9 @@ public final class ConnectionHandlers {
         try {
             WalscopeWizardDialog d = createWizardDialog(shell, existing, duplicate);
             int r = d.open();
+            if (r == Window.OK && d.wizard() instanceof ConnectionWizard w && w.result() != null) {
+                selectInView(w.result().getName()); // the new (or edited) connection is the selected one
+            }
             if (r == Window.OK && d.wizard() instanceof ConnectionWizard w && w.setupRequested()
                     && PlatformUI.isWorkbenchRunning() && PlatformUI.getWorkbench().getActiveWorkbenchWindow() != null) {
                 SetupHandler.open(PlatformUI.getWorkbench().getActiveWorkbenchWindow(), w.result());
@@ -48,6 +53,16 @@ public final class ConnectionHandlers {
         } catch (WalscopeException e) {
             MessageDialog.openError(shell, "Walscope", e.getMessage());
             return Window.CANCEL;
+        }
+    }
+
+    /** Selects the profile {@code name} in the Connections view (once it lists it). */
+    static void selectInView(String name) {
+        if (PlatformUI.isWorkbenchRunning() && PlatformUI.getWorkbench().getActiveWorkbenchWindow() != null
+                && PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage() != null
+                && PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage().findView(ConnectionsView.ID)
+                        instanceof ConnectionsView v) {
+            v.selectWhenListed(name);
         }
     }
 
@@ -60,6 +75,13 @@ public final class ConnectionHandlers {
 
     /** Starts the built-in demo database (and its traffic) when it is not running. */
     public static final class StartDemo extends AbstractHandler {
+        @Override
+        public void setEnabled(Object context) {
+            // only while it is not running or starting: the menu item does nothing otherwise
+            DemoService.State s = WalscopeUi.get().demo().state();
+            setBaseEnabled(s != DemoService.State.RUNNING && s != DemoService.State.STARTING);
+        }
+
         @Override
         public Object execute(ExecutionEvent event) {
             WalscopeUi.get().demo().start();
@@ -77,6 +99,14 @@ public final class ConnectionHandlers {
 
     /** A command on the selected saved profile (the demo profile has none of these). */
     abstract static class OnProfile extends AbstractHandler {
+        @Override
+        public void setEnabled(Object context) {
+            // off for the demo database and for no selection: the menu shows what can act
+            Object sel = HandlerUtil.getVariable(context, ISources.ACTIVE_CURRENT_SELECTION_NAME);
+            setBaseEnabled(sel instanceof IStructuredSelection s && s.size() == 1
+                    && s.getFirstElement() instanceof ConnectionProfile p && !p.isDemo());
+        }
+
         @Override
         public final Object execute(ExecutionEvent event) {
             ConnectionProfile p = selectedSaved(event);
@@ -117,6 +147,7 @@ public final class ConnectionHandlers {
                 ConnectionProfile renamed = p.copy().setName(d.getValue().trim());
                 WalscopeUi.get().profiles().save(renamed, old);
                 WalscopeUi.get().secrets().rename(old, renamed.getName());
+                selectInView(renamed.getName());
             } catch (WalscopeException e) {
                 MessageDialog.openError(shell, "Walscope", e.getMessage());
             }

@@ -62,7 +62,7 @@ public final class ConnectionsView extends ViewPart {
         org.eclipse.jface.action.MenuManager menu = new org.eclipse.jface.action.MenuManager();
         viewer.getTable().setMenu(menu.createContextMenu(viewer.getTable()));
         getSite().registerContextMenu(ID, menu, viewer);
-        viewer.addDoubleClickListener(e -> {
+        viewer.addOpenListener(e -> { // double-click and Enter
             ConnectionProfile p = selected();
             if (p != null && !p.isDemo()) {
                 ConnectionHandlers.openWizard(getSite().getShell(), p, false);
@@ -80,7 +80,7 @@ public final class ConnectionsView extends ViewPart {
     private String stateOf(ConnectionProfile p) {
         if (p.isDemo()) {
             DemoService d = WalscopeUi.get().demo();
-            return d.state() == DemoService.State.STOPPED ? "stopped (start with --demo)" : d.message();
+            return d.state() == DemoService.State.STOPPED ? "stopped: right-click \u203a Start Demo Database" : d.message();
         }
         return roles.getOrDefault(p.getName(), "saved");
     }
@@ -123,10 +123,26 @@ public final class ConnectionsView extends ViewPart {
         });
     }
 
+    /** Selects {@code name} now, or once the list shows it (a profile just saved, renamed or created). */
+    public void selectWhenListed(String name) {
+        pendingSelect = name;
+        if (profiles().stream().anyMatch(p -> p.getName().equals(name))) {
+            refresh();
+        }
+    }
+
+    private String pendingSelect;
+
     private void refresh() {
         ConnectionProfile sel = selected();
         viewer.setInput(profiles().toArray());
-        if (sel != null) {
+        String wanted = pendingSelect;
+        if (wanted != null && java.util.Arrays.stream((Object[]) viewer.getInput())
+                .anyMatch(o -> ((ConnectionProfile) o).getName().equals(wanted))) {
+            pendingSelect = null;
+            select(wanted);
+            showServerVersion(selected());
+        } else if (sel != null) {
             select(sel.getName());
             showServerVersion(selected());
         } else if (viewer.getTable().getItemCount() > 0) {

@@ -64,6 +64,7 @@ final class GroupedTree {
             col.setText(Rows.COLUMNS[i]);
             col.setWidth(Rows.WIDTHS[i] + (i == 0 ? 30 : 0));
         }
+        io.walscope.ui.RowTools.fitHeaders(tree);
         tree.addListener(SWT.SetData, e -> fill((TreeItem) e.item, e.index));
         tree.addListener(SWT.Expand, e -> {
             int row = tree.indexOf((TreeItem) e.item);

@@ -9,6 +9,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowData;
+import org.eclipse.swt.layout.RowLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -36,13 +38,20 @@ final class LiveControls {
     final Combo table;
     final Text search;
     private final Map<Op, Button> ops = new EnumMap<>(Op.class);
+    private final Composite top;
 
     LiveControls(Composite parent, Color[] opColors) {
         Composite bar = new Composite(parent, SWT.NONE);
+        top = bar;
         bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        bar.setLayout(new GridLayout(8, false));
+        bar.setLayout(new GridLayout(1, false));
         profile = Widgets.name(new Label(bar, SWT.NONE), "live.profile");
-        profile.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 8, 1));
+        profile.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        // the buttons and the filters wrap onto another line in a narrow window instead of being cut off
+        Composite buttons = new Composite(bar, SWT.NONE);
+        buttons.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        buttons.setLayout(rows());
+        bar = buttons;
         start = button(bar, SWT.PUSH, "Start…", "live.start");
         pause = button(bar, SWT.PUSH, "Pause", "live.pause");
         stop = button(bar, SWT.PUSH, "Stop", "live.stop");
@@ -55,7 +64,7 @@ final class LiveControls {
 
         Composite f = new Composite(parent, SWT.NONE);
         f.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        f.setLayout(new GridLayout(Op.values().length + 2, false));
+        f.setLayout(rows());
         for (Op op : Op.values()) {
             Button b = button(f, SWT.CHECK, op.json(), "live.filter." + op.json());
             b.setSelection(true);
@@ -66,13 +75,29 @@ final class LiveControls {
         resetTables();
         search = Widgets.name(new Text(f, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL), "live.filter.text");
         search.setMessage("search in values");
-        search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        search.setLayoutData(new RowData(260, SWT.DEFAULT));
+    }
+
+    private static RowLayout rows() {
+        RowLayout l = new RowLayout(SWT.HORIZONTAL);
+        l.wrap = true;
+        l.center = true;
+        l.marginLeft = 0;
+        l.marginTop = 0;
+        l.marginBottom = 0;
+        return l;
     }
 
     private static Button button(Composite bar, int style, String text, String id) {
         Button b = Widgets.name(new Button(bar, style), id);
         b.setText(text);
         return b;
+    }
+
+    /** Lays the controls out again (a button's text changed: the rows may wrap differently). */
+    void relayout() {
+        top.layout(true, true);
+        top.getParent().layout();
     }
 
     /** Calls {@code action} whenever a filter changes. */

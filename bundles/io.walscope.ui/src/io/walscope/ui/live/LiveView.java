@@ -177,6 +177,7 @@ public final class LiveView extends ViewPart {
             col.setText(Rows.COLUMNS[i]);
             col.setWidth(Rows.WIDTHS[i]);
         }
+        io.walscope.ui.RowTools.fitHeaders(table); // "Commit time (UTC)" in full
         table.addListener(SWT.SetData, e -> {
             TableItem item = (TableItem) e.item;
             LiveEvent ev = eventAt(e.index);
@@ -238,7 +239,7 @@ public final class LiveView extends ViewPart {
         }
         profile = p;
         controls.profile.setText(p == null ? "No connection selected" : "Connection: " + p.getName() + " (" + p.describe() + ")");
-        controls.profile.getParent().layout();
+        controls.relayout();
         if (session == null && status != null) {
             status.setText(p == null ? "Choose a connection in the Connections view."
                     : "Press Start… to watch the changes of " + p.getName() + ".");
@@ -379,7 +380,7 @@ public final class LiveView extends ViewPart {
     private void togglePause() {
         paused = !paused;
         controls.pause.setText(paused ? "Resume" : "Pause");
-        controls.pause.getParent().layout();
+        controls.relayout();
         if (!paused) {
             drain();
         }
@@ -398,7 +399,7 @@ public final class LiveView extends ViewPart {
         controls.start.setEnabled(!running && profile != null);
         controls.pause.setEnabled(running);
         controls.stop.setEnabled(running);
-        controls.start.getParent().layout();
+        controls.relayout();
     }
 
     private void applyFilter() {

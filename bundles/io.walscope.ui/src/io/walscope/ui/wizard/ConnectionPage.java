@@ -33,6 +33,10 @@ final class ConnectionPage extends WizardPage {
     private Button savePassword;
     private Combo target;
     private boolean filling;
+    /** A URL typed into Host key by key: the fields are filled from it when the user leaves Host (or presses Enter). */
+    private boolean urlPending;
+    private String hostBefore = "";
+    private Label testResult;
 
     ConnectionPage(ConnectionWizard wizard) {
         super("connection", "Connection", null);
@@ -73,18 +77,58 @@ final class ConnectionPage extends WizardPage {
         savePassword.setText("Save password (in Eclipse secure storage, never in a plain file)");
         savePassword.setSelection(p.isSavePassword());
         host.addListener(SWT.Modify, e -> {
-            if (!filling && PgUrl.looksLikeUrl(host.getText().trim())) {
-                fillFromUrl(host.getText().trim());
+            String now = host.getText();
+            boolean pasted = now.length() - hostBefore.length() > 1; // typing adds one character at a time
+            hostBefore = now;
+            urlPending = false;
+            if (!filling && PgUrl.looksLikeUrl(now.trim())) {
+                if (pasted) {
+                    fillFromUrl(now.trim());
+                } else {
+                    urlPending = true; // rewriting the field under the user's fingers would scramble the URL
+                }
             }
             update();
         });
+        host.addListener(SWT.FocusOut, e -> fillPendingUrl());
+        host.addListener(SWT.DefaultSelection, e -> fillPendingUrl());
         for (Text t : new Text[] { name, port, database, user, password }) {
             t.addListener(SWT.Modify, e -> update());
         }
         savePassword.addListener(SWT.Selection, e -> update());
         target.addListener(SWT.Selection, e -> update());
+        // DBeaver's habit: test right here, before the plugin and SSL pages (SSL settings from a URL apply)
+        Button test = Widgets.name(new Button(c, SWT.PUSH), "wizard.page1.test");
+        test.setText("Test Connection");
+        testResult = Widgets.name(new Label(c, SWT.WRAP), "wizard.page1.test.result");
+        GridData rd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+        rd.widthHint = 380;
+        testResult.setLayoutData(rd);
+        test.addListener(SWT.Selection, e -> {
+            fillPendingUrl();
+            WizardTest.Outcome o = WizardTest.run(getContainer(), wizard);
+            if (!testResult.isDisposed()) {
+                testResult.setText(o.result() != null ? "Connected: " + o.result().summary() + "." : o.failure());
+                testResult.setForeground(testResult.getDisplay().getSystemColor(o.result() != null ? SWT.COLOR_DARK_GREEN : SWT.COLOR_RED));
+                c.layout(true, true);
+            }
+        });
         setControl(c);
         update();
+    }
+
+    private void fillPendingUrl() {
+        if (urlPending && PgUrl.looksLikeUrl(host.getText().trim())) {
+            urlPending = false;
+            fillFromUrl(host.getText().trim());
+            hostBefore = host.getText();
+            update();
+        }
+    }
+
+    /** The first page's test result (tests read it). */
+    String testResultText() {
+        return testResult.getText();
     }
 
     private Text field(Composite c, String label, String id, String value) {
@@ -149,8 +193,14 @@ final class ConnectionPage extends WizardPage {
         } else if (user.getText().isBlank()) {
             error = "Enter the user name.";
         }
+        if (error == null && urlPending) {
+            error = "Finish the URL: its fields are filled in when you leave Host (or press Enter).";
+        }
         setErrorMessage(error);
         setPageComplete(error == null);
         wizard.connectionChanged();
+        if (testResult != null && !testResult.isDisposed() && wizard.lastTest() == null && !testResult.getText().isEmpty()) {
+            testResult.setText(""); // the last result was about another connection
+        }
     }
 }

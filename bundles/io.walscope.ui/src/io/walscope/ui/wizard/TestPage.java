@@ -1,11 +1,9 @@
 package io.walscope.ui.wizard;
 
-import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
 
 import org.eclipse.jface.wizard.WizardPage;
 import org.eclipse.swt.SWT;
@@ -15,8 +13,6 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
-import io.walscope.core.WalscopeException;
-import io.walscope.core.pg.ConnectionTester;
 import io.walscope.ui.Widgets;
 
 /** Page 4: test the connection (off the display thread, cancellable) and choose the schemas to watch. */
@@ -79,47 +75,32 @@ final class TestPage extends WizardPage {
 
     /** Runs the test in the wizard's container: a progress bar with Cancel, the display stays responsive. */
     void runTest() {
-        ConnectionTester.Result[] out = new ConnectionTester.Result[1];
-        String[] failure = new String[1];
-        var profile = wizard.profile().copy();
-        var secrets = wizard.secrets();
-        try {
-            getContainer().run(true, true, monitor -> {
-                monitor.beginTask("Testing the connection to " + profile.describe(), 4);
-                try {
-                    out[0] = ConnectionTester.test(profile, secrets, monitor::isCanceled, step -> {
-                        monitor.subTask(step);
-                        monitor.worked(1);
-                    });
-                } catch (WalscopeException e) {
-                    failure[0] = e.getMessage();
-                } catch (CancellationException e) {
-                    failure[0] = "Test cancelled.";
-                } finally {
-                    monitor.done();
-                }
-            });
-        } catch (InvocationTargetException e) {
-            failure[0] = "The test failed: " + e.getCause();
-        } catch (InterruptedException e) {
-            failure[0] = "Test cancelled.";
-        }
+        WizardTest.Outcome o = WizardTest.run(getContainer(), wizard);
         if (result.isDisposed()) {
             return;
         }
-        if (out[0] != null) {
-            wizard.testSucceeded(out[0]);
-            result.setText("Connected: " + out[0].summary() + ".");
+        if (o.result() != null) {
+            result.setText("Connected: " + o.result().summary() + ".");
             result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN));
-            fillSchemas(out[0].schemas());
+            fillSchemas(o.result().schemas());
             setErrorMessage(null);
         } else {
-            wizard.testSucceeded(null);
-            result.setText(failure[0]);
+            result.setText(o.failure());
             result.setForeground(result.getDisplay().getSystemColor(SWT.COLOR_RED));
-            setErrorMessage(failure[0]);
+            setErrorMessage(o.failure());
         }
         ((Composite) getControl()).layout(true, true);
+    }
+
+    @Override
+    public void setVisible(boolean visible) {
+        // a failure stays only as long as the connection it was about: after a change, it is untested again
+        if (visible && wizard.lastTest() == null && getErrorMessage() != null) {
+            setErrorMessage(null);
+            result.setText("Not tested since the connection changed.");
+            result.setForeground(null);
+        }
+        super.setVisible(visible);
     }
 
     /** The text the last test left (tests read it). */
