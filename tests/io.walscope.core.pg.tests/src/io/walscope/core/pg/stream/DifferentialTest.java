@@ -54,8 +54,10 @@ class DifferentialTest {
     }
 
     static Stream<String> zonkyVersions() {
-        return PgTestBed.versions().stream().filter(v -> !v.contains(".") && Integer.parseInt(v) >= 14
-                && !v.equals("15"));
+        java.util.List<String> v = PgTestBed.versions().stream().filter(x -> !x.contains(".")
+                && Integer.parseInt(x) >= 14 && !x.equals("15")).toList();
+        // a quick run on 15 alone still has one case
+        return v.isEmpty() ? Stream.of("15") : v.stream();
     }
 
     /** pgoutput (text and binary, protocol 1 and 2) and test_decoding on the other versions (zonky builds). */

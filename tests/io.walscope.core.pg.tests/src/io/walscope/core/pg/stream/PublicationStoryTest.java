@@ -81,4 +81,43 @@ class PublicationStoryTest {
         assertTrue(all.fixable().stream().noneMatch(f -> f.area().equals("publication")),
                 "apply --dry-run proposes no publication: " + all.fixable());
     }
+
+    /** The setup wizard's Watch Changes: a temporary slot reading the publications apply created. */
+    @org.junit.jupiter.api.Test
+    void aTemporarySlotReadsBothPublications() throws Exception {
+        TestServer s = PgTestBed.server("15");
+        String db = Slots2.track(s, "pubwatch");
+        s.sql(db, "CREATE SCHEMA shop", "CREATE TABLE shop.customers (id int PRIMARY KEY, name text)",
+                "CREATE TABLE shop.orders (id int, ordered date NOT NULL, PRIMARY KEY (id, ordered))"
+                        + " PARTITION BY RANGE (ordered)",
+                "CREATE TABLE shop.orders_2026 PARTITION OF shop.orders FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+                "CREATE PUBLICATION dbz_publication FOR TABLE shop.customers",
+                "CREATE PUBLICATION dbz_publication_root FOR TABLE shop.orders WITH (publish_via_partition_root = true)");
+        Collect c = new Collect();
+        ChangeStream cs = new ChangeStream(s.profile(db), s.superuserSecrets(),
+                new StreamOptions().plugin(Plugin.PGOUTPUT).publicationsThatExist(StreamOptions.DEFAULT_PUBLICATIONS));
+        java.util.concurrent.atomic.AtomicReference<Exception> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                cs.run(c);
+            } catch (Exception e) {
+                failed.set(e);
+            }
+        });
+        t.start();
+        try {
+            io.walscope.testbed.Await.until("the slot to stream", java.time.Duration.ofSeconds(60),
+                    () -> failed.get() != null || cs.slotName() != null && BinaryToTextTest.active(s, db, cs.slotName()));
+            s.sql(db, "INSERT INTO shop.customers VALUES (1, 'a')", "INSERT INTO shop.orders VALUES (1, '2026-05-01')");
+            io.walscope.testbed.Await.until("two changes (" + failed.get() + ")", java.time.Duration.ofSeconds(30),
+                    () -> failed.get() != null || c.size() >= 2);
+        } finally {
+            cs.cancel();
+            t.join(30_000);
+        }
+        if (failed.get() != null) {
+            throw failed.get();
+        }
+        assertEquals(List.of("customers", "orders"), c.events.stream().map(ChangeEvent::table).toList());
+    }
 }
