@@ -145,6 +145,25 @@ public final class RowTools {
         }
     }
 
+    /**
+     * What an empty table or tree means and what to do, drawn in its middle (instead of a blank); {@code text}
+     * is asked at each paint, null or empty draws nothing. Call {@link Control#redraw()} when it may have changed.
+     */
+    public static void emptyText(Control c, java.util.function.Supplier<String> text) {
+        c.addListener(SWT.Paint, e -> {
+            int n = c instanceof Table t ? t.getItemCount() : c instanceof Tree t ? t.getItemCount() : 1;
+            String s = n == 0 ? text.get() : null;
+            if (s == null || s.isEmpty()) {
+                return;
+            }
+            org.eclipse.swt.graphics.Rectangle area = ((org.eclipse.swt.widgets.Scrollable) c).getClientArea();
+            e.gc.setForeground(c.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+            Point size = e.gc.textExtent(s, SWT.DRAW_DELIMITER);
+            int top = area.y + (c instanceof Table t ? t.getHeaderHeight() : ((Tree) c).getHeaderHeight()) + 16;
+            e.gc.drawText(s, area.x + Math.max(8, (area.width - size.x) / 2), top, SWT.DRAW_DELIMITER | SWT.DRAW_TRANSPARENT);
+        });
+    }
+
     /** The rows of a viewer, as its label providers show them. */
     public static Rows rows(ColumnViewer viewer) {
         return new Rows() {

@@ -55,6 +55,7 @@ final class WindowScenario {
     static void liveViewFollowsAndSelects(Display display, IWorkbenchWindow w, ConnectionsView connections) throws Exception {
         connections.select("demo");
         LiveView live = (LiveView) w.getActivePage().showView(LiveView.ID);
+        live.setProfile(connections.selected()); // an earlier scenario may have set another connection directly
         Table table = Ui.find(display, "live.table", Table.class);
         Button followBox = Ui.find(display, "live.follow", Button.class);
         Text json = Ui.find(display, "live.detail.json", Text.class);

@@ -178,6 +178,7 @@ public final class LiveView extends ViewPart {
             col.setWidth(Rows.WIDTHS[i]);
         }
         io.walscope.ui.RowTools.fitHeaders(table); // "Commit time (UTC)" in full
+        io.walscope.ui.RowTools.emptyText(table, this::emptyText);
         table.addListener(SWT.SetData, e -> {
             TableItem item = (TableItem) e.item;
             LiveEvent ev = eventAt(e.index);
@@ -493,12 +494,28 @@ public final class LiveView extends ViewPart {
         table.getDisplay().timerExec(250, this::tick);
     }
 
+    /** What an empty table means and what to do. */
+    private String emptyText() {
+        if (session == null) {
+            return profile == null ? "Choose a connection in the Connections view." : "Press Start… to watch the changes of "
+                    + profile.getName() + ".";
+        }
+        if (buffer != null && buffer.size() > 0 && rows.size() == 0) {
+            return "The filters hide all " + buffer.size() + " changes received: tick more operations, choose \"all tables\""
+                    + " or clear the search.";
+        }
+        return session.state() == LiveSession.State.RUNNING ? "Waiting for changes: write to a watched table." : null;
+    }
+
     private void updateStatus() {
         if (status.isDisposed() || session == null) {
             return;
         }
         String text = StatusLine.text(session, rows, paused, rates, samples);
         if (!text.equals(status.getText())) {
+            if (table.getItemCount() == 0) {
+                table.redraw(); // the empty table's text follows the state
+            }
             status.setText(text);
             // measuring the wrapped text costs a GTK size allocation: at most once a second, or when it grew a lot
             long now = System.nanoTime();
