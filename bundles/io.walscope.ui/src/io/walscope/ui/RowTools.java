@@ -57,6 +57,7 @@ public final class RowTools {
 
     /** Sorting, header-wide columns and the context menu for a viewer; {@code entries} follow the copy items. */
     public static Menu install(ColumnViewer viewer, String id, Entry... entries) {
+        org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer, org.eclipse.jface.window.ToolTip.NO_RECREATE);
         sortable(viewer, o -> false);
         fitHeaders(viewer.getControl());
         return menu(viewer.getControl(), id, rows(viewer), entries);
