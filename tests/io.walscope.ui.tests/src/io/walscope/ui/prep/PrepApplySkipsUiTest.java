@@ -62,11 +62,12 @@ class PrepApplySkipsUiTest {
     void applyTellsWhatItSkipsBeforeAsking() throws Exception {
         TestServer s = PgTestBed.server("16");
         String db = s.createDatabase("prep_skip");
-        s.sql(db, "CREATE ROLE app_dev LOGIN PASSWORD 'dev-pw'", "CREATE SCHEMA shop",
-                "GRANT USAGE, CREATE ON SCHEMA shop TO app_dev",
-                "CREATE TABLE shop.theirs (a int, b text)", "GRANT SELECT ON shop.theirs TO app_dev",
-                "SET ROLE app_dev", "CREATE TABLE shop.mine (a int, b text)", "RESET ROLE");
-        ConnectionProfile p = s.profile(db).setName("not-a-superuser").setUser("app_dev").setSchemas(List.of("shop"))
+        String role = "skip_dev_" + db; // roles are the cluster's: one of this test's own
+        s.sql(db, "CREATE ROLE " + role + " LOGIN PASSWORD 'dev-pw'", "CREATE SCHEMA shop",
+                "GRANT USAGE, CREATE ON SCHEMA shop TO " + role,
+                "CREATE TABLE shop.theirs (a int, b text)", "GRANT SELECT ON shop.theirs TO " + role,
+                "SET ROLE " + role, "CREATE TABLE shop.mine (a int, b text)", "RESET ROLE");
+        ConnectionProfile p = s.profile(db).setName("not-a-superuser").setUser(role).setSchemas(List.of("shop"))
                 .setPlugin(Plugin.PGOUTPUT);
         Display d = Display.getCurrent() != null ? Display.getCurrent() : new Display();
         Shell shell = new Shell(d);
