@@ -184,6 +184,15 @@ final class WindowScenario {
             Combo tables = Ui.find(display, "live.filter.table", Combo.class);
             List<String> names = List.of(tables.getItems()).subList(1, tables.getItemCount());
             assertEquals(names.stream().sorted().toList(), names, "the tables drop-down is in name order");
+            // the grouped tree has the same menu: a transaction row copies as its cells
+            live.setGrouped(true);
+            Tree txTree = Ui.find(display, "live.tree", Tree.class);
+            Ui.waitUntil(display, () -> txTree.getItemCount() > 0, Duration.ofSeconds(10), () -> "transactions in the tree");
+            txTree.setSelection(txTree.getItem(txTree.getItemCount() - 1));
+            Menu txMenu = UiMenus.open(txTree.getMenu());
+            Ui.click(UiMenus.item(txMenu, "live.tree.menu.copyRow"));
+            assertTrue(UiMenus.clipboard(display).contains("\tshop.follow_test\t"), UiMenus.clipboard(display));
+            live.setGrouped(false);
 
             // another connection: the demo's rows go, the view says which connection it is on
             ConnectionProfile other = new ConnectionProfile().setName("scratch").setHost("127.0.0.1").setPort(1)
