@@ -13,6 +13,9 @@ import org.eclipse.swt.graphics.Image;
 
 /** Viewer columns from functions: the one way views add a titled column with text, background and image. */
 public final class Columns {
+    /** Cells longer than this show their whole text as a tooltip. */
+    static final int LONG = 24;
+
     private Columns() {
     }
 
@@ -52,6 +55,13 @@ public final class Columns {
             @Override
             public Image getImage(Object element) {
                 return image == null ? null : image.apply(type.cast(element));
+            }
+
+            @Override
+            public String getToolTipText(Object element) {
+                // a long cell is readable in full when hovered (the viewers enable tooltips in RowTools)
+                String t = text.apply(type.cast(element));
+                return t != null && t.length() > LONG ? t : null;
             }
         };
     }

@@ -36,7 +36,10 @@ public final class FileField extends Composite {
             if (!text.getText().isBlank()) {
                 d.setFileName(text.getText());
             }
-            String f = d.open();
+            if (!text.getText().isBlank() && java.nio.file.Path.of(text.getText()).getParent() != null) {
+                d.setFilterPath(java.nio.file.Path.of(text.getText()).getParent().toString());
+            }
+            String f = Folders.open(d);
             if (f != null) {
                 text.setText(f);
             }

@@ -57,6 +57,7 @@ public final class RowTools {
 
     /** Sorting, header-wide columns and the context menu for a viewer; {@code entries} follow the copy items. */
     public static Menu install(ColumnViewer viewer, String id, Entry... entries) {
+        org.eclipse.jface.viewers.ColumnViewerToolTipSupport.enableFor(viewer, org.eclipse.jface.window.ToolTip.NO_RECREATE);
         sortable(viewer, o -> false);
         fitHeaders(viewer.getControl());
         return menu(viewer.getControl(), id, rows(viewer), entries);
@@ -143,6 +144,25 @@ public final class RowTools {
         } finally {
             gc.dispose();
         }
+    }
+
+    /**
+     * What an empty table or tree means and what to do, drawn in its middle (instead of a blank); {@code text}
+     * is asked at each paint, null or empty draws nothing. Call {@link Control#redraw()} when it may have changed.
+     */
+    public static void emptyText(Control c, java.util.function.Supplier<String> text) {
+        c.addListener(SWT.Paint, e -> {
+            int n = c instanceof Table t ? t.getItemCount() : c instanceof Tree t ? t.getItemCount() : 1;
+            String s = n == 0 ? text.get() : null;
+            if (s == null || s.isEmpty()) {
+                return;
+            }
+            org.eclipse.swt.graphics.Rectangle area = ((org.eclipse.swt.widgets.Scrollable) c).getClientArea();
+            e.gc.setForeground(c.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+            Point size = e.gc.textExtent(s, SWT.DRAW_DELIMITER);
+            int top = area.y + (c instanceof Table t ? t.getHeaderHeight() : ((Tree) c).getHeaderHeight()) + 16;
+            e.gc.drawText(s, area.x + Math.max(8, (area.width - size.x) / 2), top, SWT.DRAW_DELIMITER | SWT.DRAW_TRANSPARENT);
+        });
     }
 
     /** The rows of a viewer, as its label providers show them. */

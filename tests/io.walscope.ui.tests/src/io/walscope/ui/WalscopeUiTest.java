@@ -78,12 +78,12 @@ class WalscopeUiTest {
                 wizardConnectsWithSsl(display, w, view, pki, ssl);
                 wizardExplainsBadInput(display, w, pki, ssl);
                 liveViewShowsTheStream(display, w, view);
-                WindowScenario.liveViewFollowsAndSelects(display, w, view);
+                LiveWindowScenario.liveViewFollowsAndSelects(display, w, view);
                 WindowScenario.typeMappingSortsAndCopies(display, w, view);
                 WindowScenario.keysAndCommands(display, w, view);
                 WindowScenario.windowMenu(display, w);
                 WindowScenario.wizardTakesATypedUrlAndTests(display, w);
-                WindowScenario.liveToolbarAt1000(display, w);
+                LiveWindowScenario.liveToolbarAt1000(display, w);
                 SetupWizardScenario.prepEditorOpensLarge(display, w);
                 SetupWizardScenario.unpreparedServerToLiveView(display, w);
             });

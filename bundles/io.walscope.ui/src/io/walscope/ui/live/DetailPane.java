@@ -117,7 +117,7 @@ final class DetailPane {
     void show(LiveEvent e) {
         values.removeAll();
         if (e == null) {
-            note.setText("");
+            note.setText("Select a change to see its values before and after (a transaction row: what it holds).");
             json.setText("");
             raw.setText("");
             return;

@@ -65,6 +65,36 @@ final class GroupedTree {
             col.setWidth(Rows.WIDTHS[i] + (i == 0 ? 30 : 0));
         }
         io.walscope.ui.RowTools.fitHeaders(tree);
+        io.walscope.ui.RowTools.menu(tree, "live.tree", new io.walscope.ui.RowTools.Rows() {
+            @Override
+            public String[] headers() {
+                return Rows.COLUMNS.clone();
+            }
+
+            @Override
+            public List<String[]> selected() {
+                List<String[]> out = new ArrayList<>();
+                for (TreeItem it : tree.getSelection()) {
+                    String[] cells = new String[Rows.COLUMNS.length];
+                    for (int i = 0; i < cells.length; i++) {
+                        cells[i] = it.getText(i);
+                    }
+                    out.add(cells);
+                }
+                return out;
+            }
+
+            @Override
+            public String valueAt(org.eclipse.swt.graphics.Point p) {
+                TreeItem item = tree.getItem(p);
+                for (int c = 0; item != null && c < tree.getColumnCount(); c++) {
+                    if (item.getBounds(c).contains(p)) {
+                        return item.getText(c);
+                    }
+                }
+                return null;
+            }
+        });
         tree.addListener(SWT.SetData, e -> fill((TreeItem) e.item, e.index));
         tree.addListener(SWT.Expand, e -> {
             int row = tree.indexOf((TreeItem) e.item);

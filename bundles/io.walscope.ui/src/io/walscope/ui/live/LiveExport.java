@@ -49,9 +49,21 @@ final class LiveExport {
         d.setFilterExtensions(new String[] { "*.jsonl", "*.csv" });
         d.setFileName("changes.jsonl");
         d.setOverwrite(true);
-        String f = d.open();
+        String f = io.walscope.ui.Folders.open(d);
         if (f != null) {
-            schedule(Path.of(f), buffer, seqs);
+            long[] written = seqs;
+            Job job = schedule(Path.of(f), buffer, seqs);
+            // say it is done (DBeaver's "exported" notice): the job runs in the background
+            job.addJobChangeListener(org.eclipse.core.runtime.jobs.IJobChangeListener.onDone(e -> {
+                if (e.getResult().isOK() && !shell.isDisposed()) {
+                    shell.getDisplay().asyncExec(() -> {
+                        if (!shell.isDisposed()) {
+                            MessageDialog.openInformation(shell, "Export changes", "Exported " + written.length
+                                    + " changes to " + f + ".");
+                        }
+                    });
+                }
+            }));
         }
     }
 

@@ -21,6 +21,11 @@ public final class LivePreferences extends FieldEditorPreferencePage implements 
                 + " narrow row takes well under 1 KB, one with large TOASTed values much more.");
     }
 
+    /** The largest buffer the preferences accept: half the heap Java may use (the rest is the window's). */
+    static int maxBufferMb(long maxHeapBytes) {
+        return (int) Math.max(64, Math.min(16_384, (maxHeapBytes >> 20) / 2));
+    }
+
     @Override
     public void init(IWorkbench workbench) {
         setPreferenceStore(WalscopeUi.get().getPreferenceStore());
@@ -33,8 +38,13 @@ public final class LivePreferences extends FieldEditorPreferencePage implements 
         IntegerFieldEditor size = new IntegerFieldEditor(BUFFER_SIZE, "Changes kept in the live view:", getFieldEditorParent());
         size.setValidRange(1_000, 5_000_000);
         addField(size);
-        IntegerFieldEditor mb = new IntegerFieldEditor(BUFFER_MB, "Memory for them (MB):", getFieldEditorParent());
-        mb.setValidRange(16, 16_384);
+        int max = maxBufferMb(Runtime.getRuntime().maxMemory());
+        IntegerFieldEditor mb = new IntegerFieldEditor(BUFFER_MB, "Memory for them (MB, at most " + max + "):",
+                getFieldEditorParent());
+        mb.setValidRange(16, max);
+        // one sentence with the cause and the fix, instead of the editor's bare range
+        mb.setErrorMessage("Memory for the changes: 16 to " + max + " MB, half of the " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MB Java may use; for more, raise -Xmx in the launcher script.");
         addField(mb);
     }
 }

@@ -85,8 +85,6 @@ public final class LiveView extends ViewPart {
     private String presetTables = "";
     private Throttler drainThrottler;
     private boolean drainAgain;
-    private long wrapCheckedNanos;
-    private int wrapCheckedLength;
     private final ISelectionListener selectionListener = (part, sel) -> {
         if (part instanceof ConnectionsView && sel instanceof IStructuredSelection s
                 && s.getFirstElement() instanceof ConnectionProfile p) {
@@ -133,6 +131,13 @@ public final class LiveView extends ViewPart {
         status = Widgets.name(new Label(parent, SWT.WRAP), "live.status");
         GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false);
         sd.widthHint = 200; // wraps to the view's width instead of widening it
+        // two lines, always: a line that wraps (or unwraps) as the numbers change does not shift the view
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(status);
+        try {
+            sd.heightHint = 2 * gc.getFontMetrics().getHeight();
+        } finally {
+            gc.dispose();
+        }
         status.setLayoutData(sd);
         status.setText("Choose a connection and press Start.");
         drainThrottler = new Throttler(d, Duration.ofMillis(100), this::drain);
@@ -178,6 +183,7 @@ public final class LiveView extends ViewPart {
             col.setWidth(Rows.WIDTHS[i]);
         }
         io.walscope.ui.RowTools.fitHeaders(table); // "Commit time (UTC)" in full
+        io.walscope.ui.RowTools.emptyText(table, this::emptyText);
         table.addListener(SWT.SetData, e -> {
             TableItem item = (TableItem) e.item;
             LiveEvent ev = eventAt(e.index);
@@ -493,22 +499,29 @@ public final class LiveView extends ViewPart {
         table.getDisplay().timerExec(250, this::tick);
     }
 
+    /** What an empty table means and what to do. */
+    private String emptyText() {
+        if (session == null) {
+            return profile == null ? "Choose a connection in the Connections view." : "Press Start… to watch the changes of "
+                    + profile.getName() + ".";
+        }
+        if (buffer != null && buffer.size() > 0 && rows.size() == 0) {
+            return "The filters hide all " + buffer.size() + " changes received: tick more operations, choose \"all tables\""
+                    + " or clear the search.";
+        }
+        return session.state() == LiveSession.State.RUNNING ? "Waiting for changes: write to a watched table." : null;
+    }
+
     private void updateStatus() {
         if (status.isDisposed() || session == null) {
             return;
         }
         String text = StatusLine.text(session, rows, paused, rates, samples);
         if (!text.equals(status.getText())) {
-            status.setText(text);
-            // measuring the wrapped text costs a GTK size allocation: at most once a second, or when it grew a lot
-            long now = System.nanoTime();
-            if (now - wrapCheckedNanos > 1_000_000_000L || Math.abs(text.length() - wrapCheckedLength) > 8) {
-                wrapCheckedNanos = now;
-                wrapCheckedLength = text.length();
-                if (status.computeSize(status.getSize().x, SWT.DEFAULT).y != status.getSize().y) {
-                    status.getParent().layout(); // wrapped onto more (or fewer) lines
-                }
+            if (table.getItemCount() == 0) {
+                table.redraw(); // the empty table's text follows the state
             }
+            status.setText(text);
         }
     }
 

@@ -7,40 +7,57 @@ final class StatusLine {
     private StatusLine() {
     }
 
-    /** Changes received and shown per second, over about a second (display thread). */
+    /**
+     * Changes received and shown per second, measured about once a second over the last {@link #WINDOW} seconds, so
+     * the number does not jump 0 → 18 → 51 → 0 with the commits of a bursty writer (display thread).
+     */
     static final class Rates {
-        private long received;
-        private long shown;
+        /** The seconds the rates average over. */
+        static final int WINDOW = 5;
+        private final long[] nanos = new long[WINDOW + 1];
+        private final long[] received = new long[WINDOW + 1];
+        private final long[] shown = new long[WINDOW + 1];
+        private int count;
+        private int newest = -1;
         private long lastNanos;
         double receivedRate;
         double shownRate;
 
         /** A new stream: both counters start at 0. */
         void restart() {
-            received = 0;
-            shown = 0;
+            count = 0;
+            newest = -1;
+            receivedRate = 0;
+            shownRate = 0;
         }
 
         /** A new filter: shown changes count from {@code shownNow} on. */
         void refiltered(long shownNow) {
-            shown = shownNow;
+            for (int i = 0; i < count; i++) {
+                shown[i] = shownNow;
+            }
         }
 
         /** Measures the rates about once a second; true when it did (a new sample is due). */
         boolean tick(long receivedNow, long shownNow) {
             long now = System.nanoTime();
-            double secs = (now - lastNanos) / 1e9;
-            if (lastNanos != 0 && secs > 0.9) {
-                receivedRate = (receivedNow - received) / secs;
-                shownRate = (shownNow - shown) / secs;
-                received = receivedNow;
-                shown = shownNow;
-                lastNanos = now;
-                return true;
-            } else if (lastNanos == 0) {
-                lastNanos = now;
+            if (lastNanos != 0 && now - lastNanos < 900_000_000L) {
+                return false;
             }
-            return false;
+            boolean measured = lastNanos != 0;
+            lastNanos = now;
+            newest = (newest + 1) % nanos.length;
+            nanos[newest] = now;
+            received[newest] = receivedNow;
+            shown[newest] = shownNow;
+            count = Math.min(count + 1, nanos.length);
+            int oldest = (newest - count + 1 + nanos.length) % nanos.length;
+            double secs = (now - nanos[oldest]) / 1e9;
+            if (count > 1 && secs > 0) {
+                receivedRate = (receivedNow - received[oldest]) / secs;
+                shownRate = Math.max(0, (shownNow - shown[oldest]) / secs);
+            }
+            return measured;
         }
     }
 

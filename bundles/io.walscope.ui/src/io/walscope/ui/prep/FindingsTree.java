@@ -174,10 +174,30 @@ public final class FindingsTree extends Composite {
 
     /** Shows {@code findings}: problems expanded, OK collapsed; with check boxes, those needing action checked. */
     public void setFindings(List<Finding> findings) {
+        // a re-check (after Apply) keeps what the user opened and selected
+        boolean again = viewer.getInput() != null;
+        java.util.Set<Object> open = new java.util.HashSet<>(List.of(viewer.getExpandedElements()));
+        java.util.Set<String> selected = new java.util.HashSet<>();
+        for (Object o : viewer.getStructuredSelection().toList()) {
+            selected.add(key(o));
+        }
+        Map<Triage, List<Finding>> before = groups;
         groups = Triage.group(findings);
         viewer.setInput(groups);
         for (Triage t : Triage.values()) {
-            viewer.setExpandedState(t, t != Triage.OK && !groups.get(t).isEmpty());
+            boolean fresh = !again || before.getOrDefault(t, List.of()).isEmpty();
+            viewer.setExpandedState(t, fresh ? t != Triage.OK && !groups.get(t).isEmpty() : open.contains(t));
+        }
+        if (again && !selected.isEmpty()) {
+            // select() does not scroll (setSelection would, to the first one)
+            for (TreeItem g : viewer.getTree().getItems()) {
+                for (TreeItem i : g.getExpanded() ? g.getItems() : new TreeItem[0]) {
+                    if (i.getData() != null && selected.contains(key(i.getData()))) {
+                        viewer.getTree().select(i);
+                    }
+                }
+            }
+            showDetails();
         }
         if (viewer instanceof CheckboxTreeViewer c) {
             for (Finding f : findings) {
@@ -188,6 +208,11 @@ public final class FindingsTree extends Composite {
             }
         }
         details.setText(findings.isEmpty() ? "Nothing to show here." : "Select a finding to read it in full.");
+    }
+
+    /** A row's identity across re-checks: a group, or a finding's check and subject (its status may change). */
+    private static String key(Object o) {
+        return o instanceof Finding f ? f.id() + "\u0000" + f.subject() : String.valueOf(o);
     }
 
     /** The checked findings that carry a fix (with check boxes), else the selected ones. */

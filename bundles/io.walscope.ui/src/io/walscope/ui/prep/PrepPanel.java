@@ -205,7 +205,7 @@ public final class PrepPanel extends Composite {
         d.setFilterExtensions(new String[] {"*.sql"});
         d.setFileName("walscope-fixes-" + profile.getName().replaceAll("[^A-Za-z0-9_-]", "_") + ".sql");
         d.setOverwrite(true);
-        String f = d.open();
+        String f = io.walscope.ui.Folders.open(d);
         if (f != null) {
             exportTo(Path.of(f));
         }

@@ -101,6 +101,8 @@ public final class SlotsPanel extends Composite {
         column("confirmed_flush_lsn", 150, s -> nz(s.confirmedFlushLsn()));
         column("inactive_since", 170, s -> nz(s.inactiveSince()));
         viewer.setContentProvider(ArrayContentProvider.getInstance());
+        io.walscope.ui.RowTools.emptyText(viewer.getTable(), () -> slots.isEmpty() && health != null && viewer.getInput() != null
+                ? "No replication slots on this server.\nA consumer creates one (so does Watch Changes with a persistent slot)." : null);
         io.walscope.ui.RowTools.install(viewer, "slots", new io.walscope.ui.RowTools.Entry("copySql", "Copy Drop as SQL",
                 () -> io.walscope.ui.RowTools.copy(viewer.getTable(), dropSql()), () -> dropSql() != null));
         chart = SlotsChart.create(sash, history);
@@ -232,6 +234,7 @@ public final class SlotsPanel extends Composite {
         }
         status.setText(text);
         status.getParent().layout();
+        viewer.getTable().redraw();
         updateDrop();
     }
 

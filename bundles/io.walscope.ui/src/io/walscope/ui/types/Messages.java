@@ -14,6 +14,8 @@ final class Messages {
     static final String COL_SAMPLE_CH = "Sample (ClickHouse holds)";
     static final String SEARCH_HINT = "Search schema, table, column or type";
     static final String LOSSY_ONLY = "Lossy or unsupported only";
+    static final String NONE_LOSSY = "No lossy or unsupported column: every column maps in full.\nUntick \"" + LOSSY_ONLY + "\" to see them all.";
+    static final String NONE_MATCH = "No schema, table or column matches \"%s\".";
     static final String COPY_DDL = "Copy ClickHouse DDL";
     static final String SELECT_PROFILE = "Select a connection in the Connections view to see what its columns become.";
     static final String DEMO_NOT_RUNNING = "The demo database is not running yet.";

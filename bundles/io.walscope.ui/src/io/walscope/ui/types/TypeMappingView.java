@@ -103,6 +103,9 @@ public final class TypeMappingView extends ViewPart {
             filter.lossyOnly = lossyOnly.getSelection();
             refilter();
         });
+        io.walscope.ui.RowTools.emptyText(viewer.getTree(), () -> viewer.getInput() == null ? null
+                : lossyOnly.getSelection() && search.getText().isBlank() ? Messages.NONE_LOSSY
+                : !search.getText().isBlank() ? String.format(Messages.NONE_MATCH, search.getText().trim()) : null);
         viewer.addSelectionChangedListener(e -> copyDdl.setEnabled(selectedTable() != null));
         copyDdl.addListener(SWT.Selection, e -> copyDdl());
         io.walscope.ui.RowTools.install(viewer, "types", // sorting, header-wide columns, the shared copy items
