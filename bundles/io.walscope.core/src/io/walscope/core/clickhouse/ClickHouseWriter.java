@@ -70,7 +70,6 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
     private final Map<String, TableState> states = new HashMap<>();
     private final List<OutputStream> opened = new ArrayList<>();
     private long rows;
-    private long refreshed;
 
     private ClickHouseWriter(ChTables tables, Outputs outputs, OutputStream sharedOut) throws IOException {
         this.tables = tables;
@@ -200,7 +199,6 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
         TableState fresh = new TableState(t);
         if (s != null) {
             fresh.g = s.g;
-            refreshed++;
         }
         states.put(k, fresh);
         return fresh;
