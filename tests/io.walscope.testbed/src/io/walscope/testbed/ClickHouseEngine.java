@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ClickHouseEngine implements AutoCloseable {
     /** How to install the engine. */
-    public static final String INSTALL_LINE = "(cd tests/clickhouse-engine && npm ci)";
+    public static final String INSTALL_LINE = "(cd tests/clickhouse-engine && npm install)";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
