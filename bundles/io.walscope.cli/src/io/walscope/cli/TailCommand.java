@@ -18,8 +18,8 @@ import io.walscope.core.stream.Lsn;
 
 /**
  * {@code walscope tail [conn] --plugin P [--slot NAME [--create-slot] [--failover]] [--publication NAME] [--table S.T]...
- * [--from-lsn L] [--until-lsn L] [--max-events N] [--snapshot] [--format jsonl|debezium [options]]
- * [--output FILE [--fsync-interval S]]}: the decoded change stream as JSON Lines ({@link TailFormat}: Debezium's
+ * [--from-lsn L] [--until-lsn L] [--max-events N] [--snapshot] [--format jsonl|debezium [options]|clickhouse]
+ * [--output FILE | --output-dir DIR] [--fsync-interval S]}: the decoded change stream as JSON Lines ({@link TailFormat}: Debezium's
  * options); a file is appended to exactly once ({@link TailOutput}); {@code --heartbeat SECONDS}: a
  * {@link Heartbeat} in the tailed database, so a slot of a quiet database advances. Ends with one line on stderr:
  * {@code events=N transactions=M seconds=S events_per_s=R}. Ctrl-C flushes what was written and exits 0.

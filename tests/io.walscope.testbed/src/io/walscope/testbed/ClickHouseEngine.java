@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class ClickHouseEngine implements AutoCloseable {
     /** How to install the engine. */
-    public static final String INSTALL_LINE = "(cd tests/clickhouse-engine && npm ci)";
+    public static final String INSTALL_LINE = "(cd tests/clickhouse-engine && npm install)";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,7 +66,15 @@ public final class ClickHouseEngine implements AutoCloseable {
         Path data = Files.createTempDirectory("walscope-chdb");
         ProcessBuilder pb = new ProcessBuilder("node", home.resolve("chdb-serve.js").toString(), data.toString())
                 .directory(home.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT);
-        ClickHouseEngine e = new ClickHouseEngine(pb.start(), data);
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Node.js runs chDB, the ClickHouse engine of the tests, and it cannot be"
+                    + " started (" + e.getMessage() + "): install it (apt-get install -y nodejs npm), then run "
+                    + INSTALL_LINE + ".", e);
+        }
+        ClickHouseEngine e = new ClickHouseEngine(p, data);
         e.query("SELECT 1"); // fails here when the library cannot load
         return e;
     }

@@ -28,8 +28,8 @@ public final class ClickHouseToastRules {
                     + ", and with no primary key and no REPLICA IDENTITY FULL --format clickhouse can neither take "
                     + (t.toastColumns().size() == 1 ? "it" : "them") + " from the old row nor read "
                     + (t.toastColumns().size() == 1 ? "it" : "them") + " by key: the ClickHouse row would hold NULL or"
-                    + " empty there. Set REPLICA IDENTITY FULL (or add a primary key).",
-                    Fix.of(!t.owned(), "ALTER TABLE " + t.sqlName() + " REPLICA IDENTITY FULL")));
+                    + " empty there. Set REPLICA IDENTITY FULL (the fix of table.replica_identity) or add a primary key.",
+                    null)); // no fix of its own: apply would run table.replica_identity's statement twice
         }
         return out;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,16 +63,17 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
     }
 
     private final ChTables tables;
+    private final Unsent unsent;
     private final Outputs outputs;
     private final JsonGenerator shared;
     private final OutputStream sharedOut;
     private final Map<String, TableState> states = new HashMap<>();
     private final List<OutputStream> opened = new ArrayList<>();
     private long rows;
-    private long refreshed;
 
     private ClickHouseWriter(ChTables tables, Outputs outputs, OutputStream sharedOut) throws IOException {
         this.tables = tables;
+        this.unsent = new Unsent(tables);
         this.outputs = outputs;
         this.sharedOut = sharedOut;
         this.shared = sharedOut == null ? null : FACTORY.createGenerator(sharedOut);
@@ -200,7 +200,6 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
         TableState fresh = new TableState(t);
         if (s != null) {
             fresh.g = s.g;
-            refreshed++;
         }
         states.put(k, fresh);
         return fresh;
@@ -278,7 +277,7 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
     private void row(TableState s, Tuple image, Tuple before, long lsn, boolean deleted, boolean update)
             throws Exception {
         JsonGenerator g = generator(s);
-        Map<String, String> looked = null;
+        unsent.reset();
         boolean[] seen = update ? new boolean[s.codecs.length] : null;
         g.writeStartObject();
         for (int j = 0, n = image.size(); j < n; j++) {
@@ -292,18 +291,10 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
             int state = image.state(j);
             String text;
             if (state == Tuple.UNCHANGED_TOAST) {
-                int b = before == null ? -1 : before.indexOf(image.name(j));
-                if (b >= 0 && before.state(b) != Tuple.UNCHANGED_TOAST) {
-                    text = before.state(b) == Tuple.NULL ? null : text(before, b);
-                } else {
-                    if (looked == null) {
-                        looked = lookUp(s, image, missing(s, image, before));
-                    }
-                    if (looked == null || !looked.containsKey(image.name(j))) {
-                        continue; // the row is gone: a later delete hides it
-                    }
-                    text = looked.get(image.name(j));
+                if (!unsent.find(s.table, image, before, image.name(j))) {
+                    continue; // the row is gone: a later delete hides it
                 }
+                text = unsent.value();
             } else if (state == Tuple.NULL) {
                 text = null;
             } else if (s.direct[c]) {
@@ -326,20 +317,10 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
                 if (seen[c]) {
                     continue;
                 }
-                String name = s.table.columns().get(c).name();
-                int b = before == null ? -1 : before.indexOf(name);
-                String text;
-                if (b >= 0 && before.state(b) != Tuple.UNCHANGED_TOAST) {
-                    text = before.state(b) == Tuple.NULL ? null : text(before, b);
-                } else {
-                    if (looked == null) {
-                        looked = lookUp(s, image, missing(s, image, before));
-                    }
-                    if (looked == null || !looked.containsKey(name)) {
-                        continue;
-                    }
-                    text = looked.get(name);
+                if (!unsent.find(s.table, image, before, s.table.columns().get(c).name())) {
+                    continue;
                 }
+                String text = unsent.value();
                 writeValue(s, c, text, g);
             }
         }
@@ -369,22 +350,6 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
         }
     }
 
-    /** The columns an update's image marks unchanged or lacks, and its old row does not hold. */
-    private static List<String> missing(TableState s, Tuple image, Tuple before) {
-        List<String> out = new ArrayList<>();
-        for (ChTable.Column c : s.table.columns()) {
-            int i = image.indexOf(c.name());
-            if (i >= 0 && image.state(i) != Tuple.UNCHANGED_TOAST) {
-                continue;
-            }
-            int b = before == null ? -1 : before.indexOf(c.name());
-            if (b < 0 || before.state(b) == Tuple.UNCHANGED_TOAST) {
-                out.add(c.name());
-            }
-        }
-        return out;
-    }
-
     /** The canonical JSON of a value the plugin sent in binary (no text). */
     private static String canonical(Tuple t, int i) throws IOException {
         java.io.StringWriter w = new java.io.StringWriter(32);
@@ -392,23 +357,6 @@ public final class ClickHouseWriter implements ChangeListener, AutoCloseable {
             t.writeValue(i, r);
         }
         return w.toString();
-    }
-
-    /** The current values of the row's unchanged TOAST columns, read by key; null without a key or a row. */
-    private Map<String, String> lookUp(TableState s, Tuple image, List<String> missing) throws Exception {
-        if (s.key.length == 0 || missing.isEmpty()) {
-            return null;
-        }
-        List<String> keyValues = new ArrayList<>();
-        for (String k : s.table.key()) {
-            int i = image.indexOf(k);
-            if (i < 0 || image.state(i) != Tuple.VALUE) {
-                return null;
-            }
-            keyValues.add(text(image, i));
-        }
-        Map<String, String> m = tables.current(s.table.schema(), s.table.table(), s.table.key(), keyValues, missing);
-        return m == null ? null : new LinkedHashMap<>(m);
     }
 
     @Override
