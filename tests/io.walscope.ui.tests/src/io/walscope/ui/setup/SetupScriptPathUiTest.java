@@ -39,13 +39,16 @@ class SetupScriptPathUiTest {
     void aRoleWithoutRightsGetsADbaScript() throws Exception {
         TestServer s = PgTestBed.server("16");
         String db = s.createDatabase("script_path");
-        s.sql(db, "CREATE ROLE app_owner NOLOGIN", "CREATE ROLE app_dev LOGIN PASSWORD '" + PW + "'",
-                "CREATE SCHEMA app AUTHORIZATION app_owner", "GRANT USAGE, CREATE ON SCHEMA app TO app_dev",
-                "GRANT CREATE ON DATABASE " + db + " TO app_dev",
+        // roles are the cluster's, shared by the run's tests: this test's own names
+        String owner = "app_owner_" + db;
+        String dev = "app_dev_" + db;
+        s.sql(db, "CREATE ROLE " + owner + " NOLOGIN", "CREATE ROLE " + dev + " LOGIN PASSWORD '" + PW + "'",
+                "CREATE SCHEMA app AUTHORIZATION " + owner, "GRANT USAGE, CREATE ON SCHEMA app TO " + dev,
+                "GRANT CREATE ON DATABASE " + db + " TO " + dev,
                 "CREATE TABLE app.items (id int PRIMARY KEY, name text)", "CREATE TABLE app.events (at timestamptz, what text)",
-                "ALTER TABLE app.items OWNER TO app_owner", "ALTER TABLE app.events OWNER TO app_owner",
-                "GRANT SELECT ON app.items, app.events TO app_dev");
-        ConnectionProfile p = s.profile(db).setName("app-dev").setUser("app_dev").setSchemas(List.of("app"))
+                "ALTER TABLE app.items OWNER TO " + owner, "ALTER TABLE app.events OWNER TO " + owner,
+                "GRANT SELECT ON app.items, app.events TO " + dev);
+        ConnectionProfile p = s.profile(db).setName("app-dev").setUser(dev).setSchemas(List.of("app"))
                 .setPlugin(Plugin.PGOUTPUT);
         Path home = Files.createTempDirectory("walscope-setup-script-");
         ProfileStore profiles = new ProfileStore(home.resolve("profiles.json"));
