@@ -241,10 +241,7 @@ class ClickHouseConformanceTest {
             }
         }
         if (plugin.equals("decoderbufs")) {
-            for (String c : List.of("c_date", "c_timestamp", "c_timestamptz")) {
-                l.add("UPDATE fx.all_types SET " + c + " = NULL WHERE " + c + " IN ('infinity', '-infinity')");
-            }
-            l.add("UPDATE fx.all_types SET c_timestamp = NULL WHERE c_timestamp > '9999-12-31'");
+            // (its sentinels for ±infinity and years above 9999 are mapped back by the decoder: no override)
             // decoderbufs sends timetz in UTC without its zone (DecoderbufsDecoder's note)
             l.add("UPDATE fx.all_types SET c_timetz = NULL");
         }
