@@ -62,13 +62,16 @@ final class WindowScenario {
         Ui.flush(display);
         for (String id : List.of("io.walscope.ui.connection.edit", "io.walscope.ui.connection.duplicate",
                 "org.eclipse.ui.edit.rename", "org.eclipse.ui.edit.delete")) {
-            assertFalse(enabled(commands, handlers, id), id + " is off on the demo database");
+            // the handlers' enablement follows the selection through the evaluation service: wait for it
+            Ui.waitUntil(display, () -> !enabled(commands, handlers, id), Duration.ofSeconds(10),
+                    () -> id + " is off on the demo database");
         }
         assertFalse(enabled(commands, handlers, "io.walscope.ui.demo.start"), "the demo runs already");
         connections.select("keys-test");
         Ui.flush(display);
         for (String id : List.of("io.walscope.ui.connection.edit", "org.eclipse.ui.edit.rename", "org.eclipse.ui.edit.delete")) {
-            assertTrue(enabled(commands, handlers, id), id + " acts on a saved connection");
+            Ui.waitUntil(display, () -> enabled(commands, handlers, id), Duration.ofSeconds(10),
+                    () -> id + " acts on a saved connection");
         }
 
         // F2: the rename dialog; the new name is selected in the view
