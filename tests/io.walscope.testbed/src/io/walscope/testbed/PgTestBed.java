@@ -62,6 +62,11 @@ public final class PgTestBed {
         return Arrays.stream(p.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** The {@link #versions()} that are majors from {@code first} on (9.6 and an older minor such as 16.10 left out). */
+    public static java.util.stream.Stream<String> majorsFrom(int first) {
+        return versions().stream().filter(v -> !v.contains(".") && Integer.parseInt(v) >= first);
+    }
+
     /** The shared server of a major version ("9.6", "10", ... "18", or {@link #OLD_MINOR}), started on first use. */
     public static synchronized TestServer server(String major) {
         TestServer s = SHARED.get(major);

@@ -28,7 +28,7 @@ import io.walscope.testbed.TestServer;
  */
 class BinaryToTextTest {
     static Stream<String> versions() {
-        return PgTestBed.versions().stream().filter(v -> !v.contains(".") && Integer.parseInt(v) >= 14);
+        return PgTestBed.majorsFrom(14);
     }
 
     @AfterEach

@@ -32,7 +32,7 @@ import io.walscope.testbed.TestServer;
  */
 class PublicationStoryTest {
     static Stream<String> versions() {
-        return PgTestBed.versions().stream().filter(v -> !v.contains(".") && Integer.parseInt(v) >= 13);
+        return PgTestBed.majorsFrom(13);
     }
 
     @AfterEach
