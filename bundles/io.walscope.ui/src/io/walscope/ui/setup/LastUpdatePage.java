@@ -8,8 +8,6 @@ import java.util.function.Function;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CheckboxTableViewer;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
@@ -20,6 +18,7 @@ import io.walscope.core.check.Scripts;
 import io.walscope.core.pg.setup.SetupFacts.PollTable;
 import io.walscope.core.setup.SetupSql;
 import io.walscope.core.setup.SetupStep;
+import io.walscope.ui.Columns;
 import io.walscope.ui.Widgets;
 
 /**
@@ -62,15 +61,7 @@ final class LastUpdatePage extends StepPage {
     }
 
     private void column(String title, int width, Function<PollTable, String> text) {
-        TableViewerColumn c = new TableViewerColumn(tables, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((PollTable) element);
-            }
-        });
+        Columns.add(tables, title, width, PollTable.class, text, null);
     }
 
     @Override

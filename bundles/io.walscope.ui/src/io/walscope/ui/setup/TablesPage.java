@@ -8,8 +8,6 @@ import java.util.function.Function;
 
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CheckboxTableViewer;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Composite;
@@ -19,6 +17,7 @@ import io.walscope.core.check.CheckId;
 import io.walscope.core.check.Finding;
 import io.walscope.core.check.TableFacts;
 import io.walscope.core.setup.SetupStep;
+import io.walscope.ui.Columns;
 import io.walscope.ui.Widgets;
 
 /**
@@ -82,15 +81,7 @@ final class TablesPage extends StepPage {
     }
 
     private void column(String title, int width, Function<TableFacts, String> text) {
-        TableViewerColumn c = new TableViewerColumn(tables, SWT.NONE);
-        c.getColumn().setText(title);
-        c.getColumn().setWidth(width);
-        c.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return text.apply((TableFacts) element);
-            }
-        });
+        Columns.add(tables, title, width, TableFacts.class, text, null);
     }
 
     private List<TableFacts> rows() {
