@@ -61,6 +61,9 @@ public final class Cli implements AutoCloseable {
     }
 
     public SecretStore secrets() throws WalscopeException {
+        if (PlainStart.plain()) {
+            return PlainStart.savedSecrets();
+        }
         if (secretStore == null) {
             secretStore = EquinoxSecretStore.open();
         }
@@ -69,6 +72,9 @@ public final class Cli implements AutoCloseable {
 
     /** Where the secure storage's master key is: the OS keyring or the 0600 file. */
     public EquinoxSecretStore.MasterKey masterKey() throws WalscopeException {
+        if (PlainStart.plain()) {
+            throw new PlainStart.NeedsPlatform("the master key");
+        }
         secrets();
         return secretStore.masterKey();
     }
@@ -79,6 +85,9 @@ public final class Cli implements AutoCloseable {
 
     /** The demo database of this user (not started). */
     public DemoDatabase demo() throws WalscopeException {
+        if (PlainStart.plain()) {
+            throw new PlainStart.NeedsPlatform("the demo database (its PostgreSQL build is an OSGi bundle)");
+        }
         if (demo == null) {
             demo = new DemoDatabase(DemoDatabase.defaultHome(), secrets());
         }

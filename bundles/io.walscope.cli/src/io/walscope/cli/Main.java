@@ -71,6 +71,8 @@ public final class Main {
                 e.printStackTrace(err);
             }
             return Command.USAGE;
+        } catch (PlainStart.NeedsPlatform e) {
+            throw e; // the plain start hands the command line to the OSGi runtime
         } catch (Exception | LinkageError e) {
             err.println("walscope " + cmd.name() + ": unexpected failure: " + e
                     + (verbose ? "" : " (run again with --verbose for details)"));

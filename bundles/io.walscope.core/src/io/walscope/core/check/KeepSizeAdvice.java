@@ -16,9 +16,11 @@ public record KeepSizeAdvice(long bytes, String setting, String reason) {
     private static final long DAY = 86_400;
 
     public static KeepSizeAdvice suggest(double bytesPerSec, Long freeBytes, long largestRetained) {
-        double day = bytesPerSec * DAY;
+        boolean measured = !Double.isNaN(bytesPerSec);
+        double day = measured ? bytesPerSec * DAY : 0;
         long target = (long) Math.max(Bytes.GIB, day);
-        String why = bytesPerSec > 0 ? "a day of WAL at the current rate (" + Bytes.pretty((long) bytesPerSec) + "/s)"
+        String why = !measured ? "1 GiB (the WAL rate is measured only while the server has a slot)"
+                : bytesPerSec > 0 ? "a day of WAL at the current rate (" + Bytes.pretty((long) bytesPerSec) + "/s)"
                 : "no WAL was written while measuring, so 1 GiB";
         if (day < Bytes.GIB && bytesPerSec > 0) {
             why = "at least 1 GiB (a day of WAL at the current rate, " + Bytes.pretty((long) bytesPerSec) + "/s, is "
@@ -43,7 +45,7 @@ public record KeepSizeAdvice(long bytes, String setting, String reason) {
 
     /** How long the size lasts at {@code bytesPerSec}, for people ({@code null} when nothing is written). */
     public String lasts(double bytesPerSec) {
-        return bytesPerSec <= 0 ? null : Durations.pretty(bytes / bytesPerSec);
+        return bytesPerSec <= 0 || Double.isNaN(bytesPerSec) ? null : Durations.pretty(bytes / bytesPerSec);
     }
 
     @Override

@@ -17,7 +17,7 @@ public final class SlotHealthChecks {
     /**
      * @param database  the database the check runs in (fixes that must run in a slot's own database are given only
      *                  for slots of this one)
-     * @param rate      the server's WAL rate over the window, bytes/s
+     * @param rate      the server's WAL rate over the window, bytes/s (NaN: not measured, no slots to watch)
      * @param warnBytes the retained-WAL threshold of {@code slot.retained_wal}
      */
     public static List<Finding> judge(List<SlotHealth> slots, SlotSample sample, double rate, String database,
@@ -157,7 +157,7 @@ public final class SlotHealthChecks {
         }
         KeepSizeAdvice a = KeepSizeAdvice.suggest(rate, sample.freeBytes(), largest);
         if (sample.keepSizeLimited()) {
-            String lasts = rate <= 0 ? "" : "; it lasts about " + Durations.pretty(sample.keepSizeBytes() / rate)
+            String lasts = rate <= 0 || Double.isNaN(rate) ? "" : "; it lasts about " + Durations.pretty(sample.keepSizeBytes() / rate)
                     + " at the current rate (" + Bytes.pretty((long) rate) + "/s)";
             return Finding.ok(CheckId.SERVER_MAX_SLOT_WAL_KEEP_SIZE, subject, "max_slot_wal_keep_size is "
                     + keep(sample) + ": a slot that falls further behind is invalidated (its consumer must start over)"

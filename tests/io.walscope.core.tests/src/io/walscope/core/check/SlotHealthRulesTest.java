@@ -1,6 +1,7 @@
 package io.walscope.core.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -158,6 +159,19 @@ class SlotHealthRulesTest {
         assertEquals(Status.INFO, f.status());
         assertTrue(f.message().contains("Suggested: max_slot_wal_keep_size = '50GB'"), f.message());
         assertEquals(List.of("ALTER SYSTEM SET max_slot_wal_keep_size = '50GB'", "SELECT pg_reload_conf()"), f.fix().sql());
+    }
+
+    @Test
+    void withoutSlotsTheRateIsNotMeasuredAndSaidSo() {
+        // check does not wait for the measurement window when the server has no slot to watch
+        KeepSizeAdvice none = KeepSizeAdvice.suggest(Double.NaN, null, 0);
+        assertEquals("1GB", none.setting());
+        assertTrue(none.reason().contains("measured only while the server has a slot"), none.reason());
+        assertEquals(null, none.lasts(Double.NaN));
+        SlotSample b = sample(0, 104 * MIB, 12, -1L, List.of(), Map.of(), 5, List.of());
+        Finding f = SlotHealthChecks.keepSize(List.of(), b, Double.NaN);
+        assertTrue(f.message().contains("Suggested: max_slot_wal_keep_size = '1GB'"), f.message());
+        assertFalse(f.message().contains("NaN"), f.message());
     }
 
     @Test

@@ -137,11 +137,16 @@ public final class CheckRunner {
         }
     }
 
-    /** The slot-health checks over the window from {@code first} to now (waiting until it is 1 s long). */
+    /**
+     * The slot-health checks over the window from {@code first} to now, waiting until it is 1 s long when the server
+     * has slots to watch. Without slots there is nothing to watch: the check does not wait, and the WAL rate counts as
+     * not measured (NaN) rather than as the rate of the check's own fraction of a second.
+     */
     private static List<Finding> slotHealth(SlotHealthReader r, SlotSample first, ServerFacts server, CheckOptions o)
             throws SQLException, WalscopeException {
+        boolean watch = !first.slots().isEmpty();
         long wait = MIN_WINDOW.toNanos() - (System.nanoTime() - first.nanos());
-        if (wait > 0) {
+        if (watch && wait > 0) {
             try {
                 TimeUnit.NANOSECONDS.sleep(wait);
             } catch (InterruptedException e) {
@@ -151,7 +156,7 @@ public final class CheckRunner {
         }
         SlotSample second = r.sample();
         return SlotHealthChecks.judge(SlotHealthRules.assess(first, second, SlotHealthRules.OLD_AFTER), second,
-                SlotHealthRules.walRate(first, second), server.database(), o.walWarnBytes());
+                watch ? SlotHealthRules.walRate(first, second) : Double.NaN, server.database(), o.walWarnBytes());
     }
 
     private static void step(Progress p, String what) throws WalscopeException {
