@@ -63,7 +63,7 @@ class PlainStartTest {
         assertEquals(0, init.code, init.err);
         Result start = asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", pgData.resolve("data").toString(),
                 "-l", pgData.resolve("log").toString(), "-w", "-o", "-p " + port + " -k " + pgData
-                        + " -c listen_addresses=127.0.0.1 -c wal_level=logical"));
+                        + " -c listen_addresses=127.0.0.1 -c wal_level=logical", "start"));
         assertEquals(0, start.code, start.err + start.out);
     }
 
