@@ -9,6 +9,8 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.PlatformUI;
 
+import io.walscope.ui.Warmup;
+
 /** The Walscope workbench application; {@code --demo} starts the demo database and selects it. */
 public final class Application implements IApplication {
     @Override
@@ -16,6 +18,7 @@ public final class Application implements IApplication {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         List<String> list = args == null ? List.of() : Arrays.asList(args);
         boolean demo = list.contains("--demo");
+        Warmup.start(); // the first views' libraries load on the other core while the workbench starts
         Display display = PlatformUI.createDisplay();
         try {
             int code = PlatformUI.createAndRunWorkbench(display, new WalscopeWorkbenchAdvisor(demo));
