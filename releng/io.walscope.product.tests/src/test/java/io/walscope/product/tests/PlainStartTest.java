@@ -121,6 +121,44 @@ class PlainStartTest {
         assertEquals(1, count(demo.out, "\"findings\""), demo.out);
     }
 
+    @Test
+    void theWindowsFirstStartMakesAClassArchiveForTheJavaInUse() throws Exception {
+        String display = System.getenv("DISPLAY");
+        assertTrue(display != null && !display.isEmpty(), "no DISPLAY: run the tests under Xvfb, as releng/test does");
+        Path cds = home.resolve("cds");
+        List<String> cmd = new ArrayList<>();
+        if (ROOT) {
+            cmd.addAll(List.of("runuser", "-u", "nobody", "--"));
+        }
+        cmd.addAll(List.of("env", "-i", "HOME=" + home, "WALSCOPE_HOME=" + home, "PATH=/usr/bin:/bin", "LANG=C.UTF-8",
+                "DISPLAY=" + display, "JAVA_HOME=" + System.getProperty("java.home"), product.resolve("walscope").toString()));
+        Process window = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("window.log").toFile())
+                .start();
+        try {
+            Path jsa = null;
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (jsa == null && System.nanoTime() < end && window.isAlive()) {
+                if (Files.isDirectory(cds)) {
+                    try (var files = Files.list(cds)) {
+                        jsa = files.filter(f -> f.getFileName().toString().matches("window-.*\\.jsa")).findFirst().orElse(null);
+                    }
+                }
+                if (jsa == null) {
+                    Thread.sleep(200); // polling for a file another process makes
+                }
+            }
+            assertTrue(jsa != null, "no class archive in " + cds + "; the window's log:\n" + Files.readString(dir.resolve("window.log")));
+            // the archive maps on the Java the script used (-Xshare:on fails when it cannot)
+            Result on = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:on",
+                    "-XX:SharedArchiveFile=" + jsa, "-version"), Map.of(), 60);
+            assertEquals(0, on.code, on.err);
+        } finally {
+            run(List.of("pkill", "-f", "jna.tmpdir=" + home), Map.of(), 30);
+            window.destroy();
+            window.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
     private static int count(String s, String what) {
         int n = 0;
         for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {

@@ -88,6 +88,11 @@ class ProductArchivesTest {
             assertTrue(text.startsWith("#!/"), script + " has no #! line");
             assertEquals(0755, a.modes.get(script) & 0777, script + " is not executable");
         }
+        if (name.startsWith("walscope-linux")) {
+            // the start script's fast paths: the plain class path of the commands, the window's JDK class list
+            assertTrue(text.contains("io.walscope.cli.PlainStart"), script + " has no plain start for the commands");
+            assertTrue(a.modes.containsKey(root + "walscope-window.classlist"), name + ": no walscope-window.classlist");
+        }
         if (root.startsWith("Walscope.app/")) {
             String plist = a.texts.get("Walscope.app/Contents/Info.plist");
             assertNotNull(plist, name + ": no Walscope.app/Contents/Info.plist");
