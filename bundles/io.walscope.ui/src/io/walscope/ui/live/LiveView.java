@@ -92,6 +92,18 @@ public final class LiveView extends ViewPart {
         }
     };
     private Color[] opColors;
+    private final Runnable storeListener = () -> {
+        Display d = table == null || table.isDisposed() ? null : table.getDisplay();
+        if (d != null && !d.isDisposed()) {
+            d.asyncExec(() -> {
+                if (!table.isDisposed()) {
+                    profilesChanged();
+                }
+            });
+        }
+    };
+    /** The saved profiles' names at the last look (a rename is a name that went and one that came). */
+    private Set<String> knownNames = Set.of();
 
     @Override
     public void createPartControl(Composite parent) {
@@ -142,6 +154,8 @@ public final class LiveView extends ViewPart {
         status.setText("Choose a connection and press Start.");
         drainThrottler = new Throttler(d, Duration.ofMillis(100), this::drain);
         getSite().getPage().addPostSelectionListener(selectionListener);
+        WalscopeUi.get().profiles().addListener(storeListener);
+        knownNames = savedNames();
         ConnectionsView cv = (ConnectionsView) getSite().getPage().findView(ConnectionsView.ID);
         if (cv != null && cv.selected() != null) {
             setProfile(cv.selected());
@@ -244,13 +258,87 @@ public final class LiveView extends ViewPart {
             clearStream(); // the old stream's rows are not this connection's
         }
         profile = p;
-        controls.profile.setText(p == null ? "No connection selected" : "Connection: " + p.getName() + " (" + p.describe() + ")");
-        controls.relayout();
+        showProfileName();
         if (session == null && status != null) {
             status.setText(p == null ? "Choose a connection in the Connections view."
                     : "Press Start… to watch the changes of " + p.getName() + ".");
         }
         updateButtons();
+    }
+
+    /**
+     * The saved profiles changed: when the shown one was deleted, its stream stops and the view forgets it ("No
+     * connection selected"); renamed (its name went, one with the same server came), the view follows the new name;
+     * edited, it shows the new settings for the next Start.
+     */
+    private void profilesChanged() {
+        Set<String> before = knownNames;
+        knownNames = savedNames();
+        if (profile == null || profile.isDemo()) {
+            return;
+        }
+        java.util.Optional<ConnectionProfile> now = saved(profile.getName());
+        if (now.isPresent()) {
+            if (!running()) {
+                profile = now.get();
+                showProfileName();
+            }
+            return;
+        }
+        ConnectionProfile renamed = null;
+        for (String n : knownNames) {
+            if (!before.contains(n)) {
+                ConnectionProfile c = saved(n).orElse(null);
+                if (c != null && c.describe().equals(profile.describe())) {
+                    renamed = c;
+                }
+            }
+        }
+        if (renamed != null) {
+            profile = renamed; // the same server under its new name: a running stream goes on
+            showProfileName();
+            return;
+        }
+        if (session != null) {
+            session.stop();
+        }
+        clearStream();
+        profile = null;
+        showProfileName();
+        status.setText("Choose a connection in the Connections view.");
+        updateButtons();
+    }
+
+    private static Set<String> savedNames() {
+        try {
+            Set<String> out = new java.util.HashSet<>();
+            for (ConnectionProfile p : WalscopeUi.get().profiles().list()) {
+                out.add(p.getName());
+            }
+            return out;
+        } catch (io.walscope.core.WalscopeException e) {
+            return Set.of(); // an unreadable profile file: the Connections view says so
+        }
+    }
+
+    private static java.util.Optional<ConnectionProfile> saved(String name) {
+        try {
+            return WalscopeUi.get().profiles().find(name);
+        } catch (io.walscope.core.WalscopeException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private void showProfileName() {
+        controls.profile.setText(profile == null ? "No connection selected"
+                : "Connection: " + profile.getName() + " (" + profile.describe() + ")");
+        controls.relayout();
+        table.redraw(); // the empty table's text names the connection
+    }
+
+    /** The connection the view is on (it starts with), or null. */
+    public ConnectionProfile profile() {
+        return profile;
     }
 
     /** Asks how to watch (the Start dialog) and starts. */
@@ -656,6 +744,7 @@ public final class LiveView extends ViewPart {
     @Override
     public void dispose() {
         getSite().getPage().removePostSelectionListener(selectionListener);
+        WalscopeUi.get().profiles().removeListener(storeListener);
         if (session != null) {
             session.stop();
         }
