@@ -72,6 +72,7 @@ class WalscopeUiTest {
             WorkbenchRun.run(true, (display, w) -> {
                 ConnectionsView view = (ConnectionsView) w.getActivePage().findView(ConnectionsView.ID);
                 demoIsListedWithItsVersion(display, w, view);
+                WindowScenario.welcomePage(display, w, view);
                 aboutSaysWhereTheMasterKeyIs(display, w);
                 ReplicationUiScenario.run(display, w, view);
                 typeInspectorShowsTheDemoSchema(display, w, view);

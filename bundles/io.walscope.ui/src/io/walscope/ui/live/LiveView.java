@@ -59,7 +59,7 @@ public final class LiveView extends ViewPart {
     static final int BURST_EVENTS = 10_000;
     /** The longest the display thread takes new events in at a time (a text filter reads every change). */
     static final long DRAIN_SLICE_MS = 20;
-    /** The strip chart's height in pixels. */
+    /** The strip chart's height in pixels at most, when the view opens (the sash above the table moves it). */
     static final int CHART_HEIGHT = 170;
 
     private ConnectionProfile profile;
@@ -120,12 +120,10 @@ public final class LiveView extends ViewPart {
         banner = new ErrorBanner(parent);
         banner.start.addListener(SWT.Selection, e -> startPressed());
         banner.setup.addListener(SWT.Selection, e -> runCommand("io.walscope.ui.setup.open"));
-        chart = LiveChart.create(parent, samples);
-        GridData cd = new GridData(SWT.FILL, SWT.TOP, true, false);
-        cd.heightHint = CHART_HEIGHT;
-        chart.setLayoutData(cd);
+        // chart, table and detail share one sash: the table gets the room, the chart can be dragged smaller or larger
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        chart = LiveChart.create(sash, samples);
         stack = new Composite(sash, SWT.NONE);
         stack.setLayout(new StackLayout());
         createTable(stack);
@@ -139,7 +137,19 @@ public final class LiveView extends ViewPart {
         });
         ((StackLayout) stack.getLayout()).topControl = table;
         detail = new DetailPane(sash);
-        sash.setWeights(new int[] { 65, 35 });
+        sash.setWeights(CHART_HEIGHT, 400, 200);
+        sash.addListener(SWT.Resize, new org.eclipse.swt.widgets.Listener() {
+            @Override
+            public void handleEvent(org.eclipse.swt.widgets.Event e) {
+                int h = sash.getClientArea().height;
+                if (h > 0) {
+                    // the first size: the chart at most a fifth of the height, the table twice the detail pane
+                    int c = Math.min(CHART_HEIGHT, h / 5);
+                    sash.setWeights(c, (h - c) * 65 / 100, (h - c) * 35 / 100);
+                    sash.removeListener(SWT.Resize, this);
+                }
+            }
+        });
         status = Widgets.name(new Label(parent, SWT.WRAP), "live.status");
         GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false);
         sd.widthHint = 200; // wraps to the view's width instead of widening it
