@@ -80,6 +80,7 @@ class WalscopeUiTest {
                 wizardExplainsBadInput(display, w, pki, ssl);
                 liveViewShowsTheStream(display, w, view);
                 LiveWindowScenario.liveViewFollowsAndSelects(display, w, view);
+                LiveWindowScenario.liveSortsAndForgetsADeletedConnection(display, w, view);
                 WindowScenario.typeMappingSortsAndCopies(display, w, view);
                 WindowScenario.keysAndCommands(display, w, view);
                 WindowScenario.windowMenu(display, w);

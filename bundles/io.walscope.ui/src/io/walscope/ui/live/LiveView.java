@@ -66,6 +66,7 @@ public final class LiveView extends ViewPart {
     private LiveSession session;
     private LiveBuffer buffer;
     private final ShownRows rows = new ShownRows(() -> session == null ? null : session.capture().commits());
+    private final LiveSort sort = new LiveSort();
     private boolean groupedMode;
     private boolean paused;
     private TableFollow follow;
@@ -205,6 +206,8 @@ public final class LiveView extends ViewPart {
             TableColumn col = new TableColumn(table, SWT.NONE);
             col.setText(Rows.COLUMNS[i]);
             col.setWidth(Rows.WIDTHS[i]);
+            int index = i;
+            col.addListener(SWT.Selection, e -> sortClicked(index));
         }
         io.walscope.ui.RowTools.fitHeaders(table); // "Commit time (UTC)" in full
         io.walscope.ui.RowTools.emptyText(table, this::emptyText);
@@ -216,9 +219,50 @@ public final class LiveView extends ViewPart {
                 item.setForeground(Rows.OP_COLUMN, opColors[ev.op().ordinal()]);
             }
         });
-        follow = new TableFollow(table, rows, controls.follow, e -> detail.show(e));
+        follow = new TableFollow(table, rows, sort, controls.follow, e -> detail.show(e));
+        // ticking Follow while sorted goes back to the stream order (TableFollow's own listener ran first)
+        controls.follow.addListener(SWT.Selection, e -> {
+            if (controls.follow.getSelection() && sort.active()) {
+                setSort(-1, SWT.NONE);
+            }
+        });
         table.addListener(SWT.Selection, e -> follow.userSelected(this::eventAt));
         LiveMenu.install(table, this::eventAt, this::showOnlyTable, this::copySelection);
+    }
+
+    /** A click on a column header: sorted up, down, then the stream order again (as every table sorts). */
+    private void sortClicked(int column) {
+        int next = column != sort.column() || sort.direction() == SWT.NONE ? SWT.UP
+                : sort.direction() == SWT.UP ? SWT.DOWN : SWT.NONE;
+        setSort(next == SWT.NONE ? -1 : column, next);
+    }
+
+    /**
+     * Sorts the table by {@code column} ({@link SWT#UP} or {@link SWT#DOWN}), or back in the stream order ({@code -1});
+     * following is off while sorted and resumes in the stream order. The selection stays on its changes.
+     */
+    public void setSort(int column, int direction) {
+        sort.set(column, direction);
+        table.setSortColumn(sort.active() ? table.getColumn(column) : null);
+        table.setSortDirection(sort.direction());
+        follow.sorted(sort.active());
+        follow.rowsRenumbered();
+        controls.follow.setToolTipText(sort.active()
+                ? "Off while the table is sorted by a column: tick it (or click the header until its arrow goes) for the"
+                        + " stream order"
+                : null);
+        refresh(true);
+        updateStatus();
+    }
+
+    /** The column the table is sorted by, or -1 in the stream order. */
+    public int sortColumn() {
+        return sort.column();
+    }
+
+    /** The last full sort's and the average update's time in ms (the benchmark prints them). */
+    public double[] sortMillis() {
+        return new double[] { sort.rebuildMillis(), sort.averageUpdateMillis() };
     }
 
     private void showTreeSelection() {
@@ -251,6 +295,10 @@ public final class LiveView extends ViewPart {
 
     /** The event shown at row {@code row} of the ungrouped table, or null. */
     public LiveEvent eventAt(int row) {
+        if (!groupedMode && sort.active()) {
+            long seq = sort.seqAt(row);
+            return seq < 0 || rows.buffer() == null ? null : rows.buffer().get(seq);
+        }
         if (groupedMode || rows.newestFirst()) {
             return rows.eventAt(row);
         }
@@ -414,6 +462,7 @@ public final class LiveView extends ViewPart {
         chart.refresh();
         controls.resetTables();
         rows.reset(buffer, controls.filter());
+        sort.invalidate();
         table.setItemCount(0);
         follow.resume();
         paused = false;
@@ -464,6 +513,7 @@ public final class LiveView extends ViewPart {
         session = null;
         buffer = null;
         rows.clear();
+        sort.invalidate();
         table.setItemCount(0);
         tree.reset();
         follow.resume();
@@ -508,6 +558,7 @@ public final class LiveView extends ViewPart {
 
     private void applyFilter() {
         rows.refilter(controls.filter());
+        sort.invalidate();
         follow.rowsRenumbered();
         drain();
         rates.refiltered(rows.shown()); // a new filter is not a burst of shown changes
@@ -556,19 +607,30 @@ public final class LiveView extends ViewPart {
             return;
         }
         follow.look();
-        int total = rows.size();
+        boolean sorted = sort.active();
+        // sorted, a new change may land on any row: all rows are asked for again (as newest first does), and the
+        // change at the top stays at the top (what the user reads does not slide away)
+        LiveEvent anchor = sorted && table.getItemCount() > 0 ? eventAt(table.getTopIndex()) : null;
+        boolean reordered = sorted && sort.update(rows);
+        int total = sorted ? sort.size() : rows.size();
         int n = Math.min(total, table.getItemCount() + GROW_STEP);
-        int offset = rows.newestFirst() ? 0 : total - n;
+        int offset = rows.newestFirst() || sorted ? 0 : total - n;
         table.setRedraw(false);
         try {
             table.setItemCount(n);
-            boolean moved = shifted || rows.newestFirst() || offset != tableOffset;
+            boolean moved = shifted || reordered || rows.newestFirst() || offset != tableOffset;
             if (moved) {
                 table.clearAll();
             }
             tableOffset = offset;
             if (moved || follow.pending()) {
                 follow.reselect();
+            }
+            if (anchor != null && reordered) {
+                int r = sort.rowOf(anchor);
+                if (r >= 0 && r < n && r != table.getTopIndex()) {
+                    table.setTopIndex(r);
+                }
             }
             if (follow.follow() && n > 0) {
                 table.setTopIndex(rows.newestFirst() ? 0 : n - 1);
@@ -615,6 +677,10 @@ public final class LiveView extends ViewPart {
             return;
         }
         String text = StatusLine.text(session, rows, paused, rates, samples);
+        if (sort.active() && !groupedMode) {
+            text = "Sorted by " + Rows.COLUMNS[sort.column()] + (sort.direction() == SWT.UP ? " ↑" : " ↓")
+                    + ": Follow is off (the newest change is not at the bottom); tick Follow for the stream order · " + text;
+        }
         if (!text.equals(status.getText())) {
             if (table.getItemCount() == 0) {
                 table.redraw(); // the empty table's text follows the state

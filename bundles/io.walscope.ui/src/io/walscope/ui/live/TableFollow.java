@@ -21,13 +21,16 @@ import io.walscope.core.live.LiveEvent;
 final class TableFollow {
     /** Why following stopped: only a scroll away resumes by itself when the user scrolls back. */
     enum Stop {
-        NONE, SELECTED, SCROLLED, UNTICKED
+        NONE, SELECTED, SCROLLED, UNTICKED,
+        /** Sorted by a column: the newest row is not at an end; following resumes with the stream order. */
+        SORTED
     }
 
     private final Table table;
     private final ShownRows rows;
     private final Button box;
     private final Consumer<LiveEvent> detail;
+    private final LiveSort sort;
     private boolean follow = true;
     private Stop stop = Stop.NONE;
     private long[] selected = new long[0];
@@ -35,8 +38,9 @@ final class TableFollow {
     private int lastTop = -1;
     private boolean userScrolled;
 
-    TableFollow(Table table, ShownRows rows, Button box, Consumer<LiveEvent> detail) {
+    TableFollow(Table table, ShownRows rows, LiveSort sort, Button box, Consumer<LiveEvent> detail) {
         this.table = table;
+        this.sort = sort;
         this.rows = rows;
         this.box = box;
         this.detail = detail;
@@ -73,6 +77,18 @@ final class TableFollow {
         }
     }
 
+    /**
+     * Sorted by a column (following stops: the newest row is not at an end), or back in the stream order (following
+     * resumes from the newest row).
+     */
+    void sorted(boolean on) {
+        if (on) {
+            setFollow(false, Stop.SORTED);
+        } else if (stop == Stop.SORTED) {
+            resume();
+        }
+    }
+
     /** Follows again from the newest row: the selection goes (it would scroll away from the detail pane). */
     void resume() {
         setFollow(true, Stop.NONE);
@@ -92,7 +108,7 @@ final class TableFollow {
         }
         selected = Arrays.copyOf(seqs, k);
         Arrays.sort(selected);
-        if (k > 0) {
+        if (k > 0 && stop != Stop.SORTED) {
             setFollow(false, Stop.SELECTED);
         }
         inDetail = -2; // shown again even when it is the same change
@@ -112,7 +128,8 @@ final class TableFollow {
      * or back to it after scrolling away (following resumes)?
      */
     void look() {
-        if (!table.isVisible() || table.getItemHeight() <= 0) {
+        if (stop == Stop.SORTED || !table.isVisible() || table.getItemHeight() <= 0) {
+            userScrolled = false;
             return;
         }
         int n = table.getItemCount();
@@ -168,7 +185,8 @@ final class TableFollow {
                 continue;
             }
             keep[kept++] = s;
-            int r = rows.newestFirst() ? total - 1 - i : i - (total - n);
+            int r = sort.active() ? sort.rowOf(rows.buffer().get(s))
+                    : rows.newestFirst() ? total - 1 - i : i - (total - n);
             if (r >= 0 && r < n) {
                 idx[k++] = r;
             }
