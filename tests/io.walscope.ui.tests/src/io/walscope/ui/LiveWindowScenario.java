@@ -232,6 +232,7 @@ final class LiveWindowScenario {
         WalscopeUi.get().secrets().put("live-saved", io.walscope.core.profile.SecretStore.Kind.PASSWORD,
                 WalscopeUi.get().demo().secrets().password());
         LiveView live = (LiveView) w.getActivePage().showView(LiveView.ID);
+        w.getActivePage().activate(connections); // the user clicks in the Connections view
         connections.selectWhenListed("live-saved");
         Ui.waitUntil(display, () -> live.profile() != null && live.profile().getName().equals("live-saved"),
                 Duration.ofSeconds(10), () -> "the live view on the selected connection: " + live.profile());
@@ -324,6 +325,30 @@ final class LiveWindowScenario {
             Ui.click(followBox);
             assertEquals(-1, live.sortColumn(), "Follow goes back to the stream order");
             assertTrue(live.isFollowing());
+
+            // at 1400 x 900 and 1000 x 640 the table has the room: the chart above it is the smaller part
+            org.eclipse.swt.widgets.Shell shell = w.getShell();
+            org.eclipse.swt.graphics.Rectangle was = shell.getBounds();
+            boolean maximized = shell.getMaximized();
+            try {
+                shell.setMaximized(false);
+                for (int[] size : new int[][] { { 1400, 900 }, { 1000, 640 } }) {
+                    shell.setBounds(0, 0, size[0], size[1]);
+                    Ui.flush(display);
+                    more.run();
+                    Ui.waitUntil(display, () -> lastRowInSight(table), Duration.ofSeconds(10), () -> "following");
+                    int rowsShown = (table.getClientArea().height - table.getHeaderHeight()) / table.getItemHeight();
+                    int chartHeight = live.chart().getSize().y;
+                    Ui.screenshot(shell, "window-live-" + size[0] + "x" + size[1]);
+                    assertTrue(rowsShown >= 7 && table.getSize().y > chartHeight, "at " + size[0] + "x" + size[1]
+                            + " the table shows " + rowsShown + " rows in " + table.getSize().y + " px, the chart takes "
+                            + chartHeight + " px");
+                }
+            } finally {
+                shell.setBounds(was);
+                shell.setMaximized(maximized);
+                Ui.flush(display);
+            }
 
             // renamed: the view follows the new name, the stream runs on
             String slot = live.slotName();

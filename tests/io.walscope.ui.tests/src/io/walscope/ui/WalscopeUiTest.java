@@ -84,6 +84,7 @@ class WalscopeUiTest {
                 WindowScenario.typeMappingSortsAndCopies(display, w, view);
                 WindowScenario.keysAndCommands(display, w, view);
                 WindowScenario.windowMenu(display, w);
+                WindowScenario.preferencesErrorIsWhole(display, w);
                 WindowScenario.wizardTakesATypedUrlAndTests(display, w);
                 LiveWindowScenario.liveToolbarAt1000(display, w);
                 SetupWizardScenario.prepEditorOpensLarge(display, w);

@@ -61,6 +61,8 @@ public final class LiveView extends ViewPart {
     static final long DRAIN_SLICE_MS = 20;
     /** The strip chart's height in pixels at most, when the view opens (the sash above the table moves it). */
     static final int CHART_HEIGHT = 170;
+    /** Below this height of chart, table and detail together, the chart starts collapsed. */
+    static final int CHART_ROOM = 450;
 
     private ConnectionProfile profile;
     private LiveSession session;
@@ -93,18 +95,7 @@ public final class LiveView extends ViewPart {
         }
     };
     private Color[] opColors;
-    private final Runnable storeListener = () -> {
-        Display d = table == null || table.isDisposed() ? null : table.getDisplay();
-        if (d != null && !d.isDisposed()) {
-            d.asyncExec(() -> {
-                if (!table.isDisposed()) {
-                    profilesChanged();
-                }
-            });
-        }
-    };
-    /** The saved profiles' names at the last look (a rename is a name that went and one that came). */
-    private Set<String> knownNames = Set.of();
+    private int[] autoWeights;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -139,18 +130,7 @@ public final class LiveView extends ViewPart {
         ((StackLayout) stack.getLayout()).topControl = table;
         detail = new DetailPane(sash);
         sash.setWeights(CHART_HEIGHT, 400, 200);
-        sash.addListener(SWT.Resize, new org.eclipse.swt.widgets.Listener() {
-            @Override
-            public void handleEvent(org.eclipse.swt.widgets.Event e) {
-                int h = sash.getClientArea().height;
-                if (h > 0) {
-                    // the first size: the chart at most a fifth of the height, the table twice the detail pane
-                    int c = Math.min(CHART_HEIGHT, h / 5);
-                    sash.setWeights(c, (h - c) * 65 / 100, (h - c) * 35 / 100);
-                    sash.removeListener(SWT.Resize, this);
-                }
-            }
-        });
+        sash.addListener(SWT.Resize, e -> fitChart(sash));
         status = Widgets.name(new Label(parent, SWT.WRAP), "live.status");
         GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false);
         sd.widthHint = 200; // wraps to the view's width instead of widening it
@@ -165,14 +145,31 @@ public final class LiveView extends ViewPart {
         status.setText("Choose a connection and press Start.");
         drainThrottler = new Throttler(d, Duration.ofMillis(100), this::drain);
         getSite().getPage().addPostSelectionListener(selectionListener);
-        WalscopeUi.get().profiles().addListener(storeListener);
-        knownNames = savedNames();
+        new ProfileWatch(table, () -> profile, this::profileChanged, this::profileDeleted);
         ConnectionsView cv = (ConnectionsView) getSite().getPage().findView(ConnectionsView.ID);
         if (cv != null && cv.selected() != null) {
             setProfile(cv.selected());
         }
         tick();
         updateButtons();
+    }
+
+    /**
+     * Sizes the chart to the view until the user moves the sash: at most {@link #CHART_HEIGHT} and a fifth of the
+     * height; in a low window (under {@link #CHART_ROOM} pixels) collapsed, so that the table has the room (drag the
+     * sash down to see it). The table gets 70% of the rest, the detail pane 30%.
+     */
+    private void fitChart(SashForm sash) {
+        if (autoWeights != null && !java.util.Arrays.equals(sash.getWeights(), autoWeights)) {
+            return; // the user moved a sash: their sizes hold
+        }
+        int h = sash.getClientArea().height;
+        if (h <= 0) {
+            return;
+        }
+        int c = h >= CHART_ROOM ? Math.min(CHART_HEIGHT, h / 5) : 0;
+        sash.setWeights(c, (h - c) * 70 / 100, (h - c) * 30 / 100);
+        autoWeights = sash.getWeights();
     }
 
     private void createControls(Composite parent) {
@@ -324,39 +321,16 @@ public final class LiveView extends ViewPart {
         updateButtons();
     }
 
-    /**
-     * The saved profiles changed: when the shown one was deleted, its stream stops and the view forgets it ("No
-     * connection selected"); renamed (its name went, one with the same server came), the view follows the new name;
-     * edited, it shows the new settings for the next Start.
-     */
-    private void profilesChanged() {
-        Set<String> before = knownNames;
-        knownNames = savedNames();
-        if (profile == null || profile.isDemo()) {
-            return;
-        }
-        java.util.Optional<ConnectionProfile> now = saved(profile.getName());
-        if (now.isPresent()) {
-            if (!running()) {
-                profile = now.get();
-                showProfileName();
-            }
-            return;
-        }
-        ConnectionProfile renamed = null;
-        for (String n : knownNames) {
-            if (!before.contains(n)) {
-                ConnectionProfile c = saved(n).orElse(null);
-                if (c != null && c.describe().equals(profile.describe())) {
-                    renamed = c;
-                }
-            }
-        }
-        if (renamed != null) {
-            profile = renamed; // the same server under its new name: a running stream goes on
+    /** The shown connection was renamed or edited: a running stream goes on, the next Start uses the new one. */
+    private void profileChanged(ConnectionProfile p) {
+        if (!running() || !p.getName().equals(profile.getName())) {
+            profile = p;
             showProfileName();
-            return;
         }
+    }
+
+    /** The shown connection was deleted: its stream stops and the view forgets it ("No connection selected"). */
+    private void profileDeleted() {
         if (session != null) {
             session.stop();
         }
@@ -365,26 +339,6 @@ public final class LiveView extends ViewPart {
         showProfileName();
         status.setText("Choose a connection in the Connections view.");
         updateButtons();
-    }
-
-    private static Set<String> savedNames() {
-        try {
-            Set<String> out = new java.util.HashSet<>();
-            for (ConnectionProfile p : WalscopeUi.get().profiles().list()) {
-                out.add(p.getName());
-            }
-            return out;
-        } catch (io.walscope.core.WalscopeException e) {
-            return Set.of(); // an unreadable profile file: the Connections view says so
-        }
-    }
-
-    private static java.util.Optional<ConnectionProfile> saved(String name) {
-        try {
-            return WalscopeUi.get().profiles().find(name);
-        } catch (io.walscope.core.WalscopeException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     private void showProfileName() {
@@ -820,7 +774,6 @@ public final class LiveView extends ViewPart {
     @Override
     public void dispose() {
         getSite().getPage().removePostSelectionListener(selectionListener);
-        WalscopeUi.get().profiles().removeListener(storeListener);
         if (session != null) {
             session.stop();
         }

@@ -36,6 +36,7 @@ final class TableFollow {
     private long[] selected = new long[0];
     private long inDetail = -1;
     private int lastTop = -1;
+    private int lastPage = -1;
     private boolean userScrolled;
 
     TableFollow(Table table, ShownRows rows, LiveSort sort, Button box, Consumer<LiveEvent> detail) {
@@ -135,6 +136,10 @@ final class TableFollow {
         int n = table.getItemCount();
         int top = table.getTopIndex();
         int page = Math.max(1, (table.getClientArea().height - table.getHeaderHeight()) / table.getItemHeight());
+        if (page != lastPage) {
+            lastPage = page; // a resized view moves its top row by itself: not a scroll of the user's
+            lastTop = -1;
+        }
         boolean newestFirst = rows.newestFirst();
         boolean atNewest = n <= page || (newestFirst ? top == 0 : top + page >= n - 1);
         if (follow && !atNewest && (userScrolled || newestFirst || (lastTop >= 0 && top < lastTop))) {

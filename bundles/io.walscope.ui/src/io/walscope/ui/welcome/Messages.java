@@ -7,6 +7,8 @@ final class Messages {
             + " and shows its live change stream, row by row.";
     static final String DEMO = "Start Demo Database";
     static final String DEMO_WHAT = "A PostgreSQL server with a small shop and its traffic, ready to watch: no setup.";
+    static final String DEMO_RUNNING = "The demo database runs: select \"demo\" in Connections, then Watch Changes...";
+    static final String DEMO_STARTING = "The demo database is starting (a few seconds): it shows as running in Connections.";
     static final String NEW = "New Connection...";
     static final String NEW_WHAT = "Add your own PostgreSQL server (a postgresql:// URL works too) and test it.";
     static final String SETUP = "Set up CDC...";

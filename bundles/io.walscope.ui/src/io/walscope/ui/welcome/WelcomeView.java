@@ -42,6 +42,7 @@ public final class WelcomeView extends ViewPart {
     private final ISelectionListener selectionListener = (part, sel) -> updateButtons();
     private Composite root;
     private Button demo;
+    private Label demoWhat;
     private Button create;
     private Button setup;
 
@@ -77,7 +78,11 @@ public final class WelcomeView extends ViewPart {
         b.setText(label);
         b.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, false, false));
         b.addListener(SWT.Selection, e -> run(command));
-        wrapped(parent, id + ".what", what).setLayoutData(wrapData(1, 0));
+        Label l = wrapped(parent, id + ".what", what);
+        l.setLayoutData(wrapData(1, 0));
+        if (command.equals(DEMO_COMMAND)) {
+            demoWhat = l;
+        }
         return b;
     }
 
@@ -119,6 +124,13 @@ public final class WelcomeView extends ViewPart {
             return;
         }
         demo.setEnabled(enabled(DEMO_COMMAND));
+        DemoService.State s = WalscopeUi.get().demo().state();
+        String what = s == DemoService.State.RUNNING ? Messages.DEMO_RUNNING
+                : s == DemoService.State.STARTING ? Messages.DEMO_STARTING : Messages.DEMO_WHAT;
+        if (!what.equals(demoWhat.getText())) {
+            demoWhat.setText(what);
+            root.layout(true, true);
+        }
         create.setEnabled(enabled(NEW_COMMAND));
         setup.setEnabled(enabled(SETUP_COMMAND));
     }
