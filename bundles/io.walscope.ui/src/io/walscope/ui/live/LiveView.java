@@ -440,6 +440,7 @@ public final class LiveView extends ViewPart {
             }
         });
         session.start();
+        getSite().getPage().bringToTop(this); // a running stream is never hidden behind another tab (the Welcome page)
         updateButtons();
     }
 
