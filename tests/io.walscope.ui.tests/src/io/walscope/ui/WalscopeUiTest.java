@@ -84,7 +84,6 @@ class WalscopeUiTest {
                 WindowScenario.typeMappingSortsAndCopies(display, w, view);
                 WindowScenario.keysAndCommands(display, w, view);
                 WindowScenario.windowMenu(display, w);
-                WindowScenario.preferencesErrorIsWhole(display, w);
                 WindowScenario.wizardTakesATypedUrlAndTests(display, w);
                 LiveWindowScenario.liveToolbarAt1000(display, w);
                 SetupWizardScenario.prepEditorOpensLarge(display, w);

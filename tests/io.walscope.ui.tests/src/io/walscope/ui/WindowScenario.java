@@ -184,52 +184,6 @@ final class WindowScenario {
     }
 
     /**
-     * Window › Preferences › Live Changes with values it refuses: the whole error (cause and fix) can be read on the
-     * page, wrapped, not cut off by the dialog's one-line message area.
-     */
-    static void preferencesErrorIsWhole(Display display, IWorkbenchWindow w) {
-        org.eclipse.jface.preference.PreferenceDialog dialog = org.eclipse.ui.dialogs.PreferencesUtil
-                .createPreferenceDialogOn(w.getShell(), "io.walscope.ui.live.preferences", null, null);
-        dialog.setBlockOnOpen(false);
-        dialog.open();
-        try {
-            Text mb = Ui.find(display, "live.prefs.mb", Text.class);
-            Label error = Ui.find(display, "live.prefs.error", Label.class);
-            for (String bad : List.of("99999", "lots")) {
-                mb.setText(bad);
-                mb.notifyListeners(SWT.KeyUp, new Event()); // the field editor checks as the user types
-                mb.notifyListeners(SWT.FocusOut, new Event());
-                Ui.flush(display);
-                String text = error.getText();
-                assertTrue(text.startsWith("Memory for the changes: 16 to ") && text.endsWith("in the launcher script."),
-                        "the whole sentence for " + bad + ": " + text);
-                assertEquals(text, ((org.eclipse.jface.dialogs.IDialogPage) dialog.getSelectedPage()).getErrorMessage());
-                org.eclipse.swt.graphics.Point need = error.computeSize(error.getSize().x, SWT.DEFAULT);
-                assertTrue(error.getSize().y >= need.y && error.isVisible(), "every line of the error shows: "
-                        + error.getSize() + ", needs " + need);
-                org.eclipse.swt.graphics.Rectangle page = display.map(error.getParent(), null, error.getParent().getClientArea());
-                org.eclipse.swt.graphics.Rectangle b = display.map(error.getParent(), null, error.getBounds());
-                assertTrue(page.contains(b.x, b.y) && b.x + b.width <= page.x + page.width
-                        && b.y + b.height <= page.y + page.height, "inside the page: " + b + " in " + page);
-                Ui.screenshot(dialog.getShell(), "window-preferences-error-" + bad);
-            }
-            Text size = Ui.find(display, "live.prefs.size", Text.class);
-            mb.setText("256");
-            mb.notifyListeners(SWT.KeyUp, new Event());
-            size.setText("12");
-            size.notifyListeners(SWT.KeyUp, new Event());
-            Ui.flush(display);
-            assertEquals("Changes kept: a whole number from 1,000 to 5,000,000.", error.getText());
-            size.setText("200000");
-            size.notifyListeners(SWT.KeyUp, new Event());
-            Ui.flush(display);
-            assertEquals("", error.getText(), "valid values: no error");
-        } finally {
-            dialog.close();
-        }
-    }
-
-    /**
      * Clicks {@code button}; when a dialog opens, notes its title and closes it, and every dialog after it (a wizard
      * still at work asks to wait), until none is left. Returns the first dialog's title.
      */
