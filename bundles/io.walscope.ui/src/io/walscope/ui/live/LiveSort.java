@@ -171,26 +171,42 @@ final class LiveSort {
         // the batch is in stream order: a stable sort keeps ties in it
         Arrays.sort(idx, (x, y) -> compareKeys(ns[x], ts[x], ns[y], ts[y]));
         ensure(size + m);
-        // merge from the back: the held rows move right, the new ones drop in between
-        int i = size - 1;
-        int j = m - 1;
-        int w = size + m - 1;
-        while (j >= 0) {
+        // merge from the back: each new row's place is found by binary search, the held rows after it move right in
+        // one block (a few comparisons per new row instead of one per held row)
+        int i = size;
+        int w = size + m;
+        for (int j = m - 1; j >= 0; j--) {
             int nj = idx[j];
-            if (i >= 0 && compare(nums[i], texts[i], seqs[i], ns[nj], ts[nj], ss[nj]) > 0) {
-                seqs[w] = seqs[i];
-                nums[w] = nums[i];
-                texts[w] = texts[i];
-                i--;
-            } else {
-                seqs[w] = ss[nj];
-                nums[w] = ns[nj];
-                texts[w] = ts[nj];
-                j--;
+            int p = firstAbove(i, ns[nj], ts[nj], ss[nj]);
+            int count = i - p;
+            if (count > 0) {
+                System.arraycopy(seqs, p, seqs, w - count, count);
+                System.arraycopy(nums, p, nums, w - count, count);
+                System.arraycopy(texts, p, texts, w - count, count);
+                w -= count;
+                i = p;
             }
             w--;
+            seqs[w] = ss[nj];
+            nums[w] = ns[nj];
+            texts[w] = ts[nj];
         }
         size += m;
+    }
+
+    /** The first index below {@code end} whose row sorts after the given key and sequence number. */
+    private int firstAbove(int end, long n, String t, long seq) {
+        int lo = 0;
+        int hi = end;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (compare(nums[mid], texts[mid], seqs[mid], n, t, seq) > 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
     }
 
     private void ensure(int n) {
@@ -254,7 +270,10 @@ final class LiveSort {
         return compareText(ta, tb);
     }
 
-    /** As the other tables sort: empty cells last, leading numbers by value, then the words (case aside). */
+    /**
+     * As the other tables sort: empty cells last, leading numbers by value, then the words (the keys are lower case
+     * already: {@link #text}).
+     */
     static int compareText(String a, String b) {
         if (a.isEmpty() || b.isEmpty()) {
             return Boolean.compare(a.isEmpty(), b.isEmpty());
@@ -265,8 +284,7 @@ final class LiveSort {
                 return c;
             }
         }
-        int c = String.CASE_INSENSITIVE_ORDER.compare(a, b);
-        return c != 0 ? c : a.compareTo(b);
+        return a.compareTo(b);
     }
 
     private static boolean startsNumber(String s) {
@@ -308,7 +326,8 @@ final class LiveSort {
         String s;
         switch (column) {
         case 4:
-            return e.qualifiedTable() == null ? "" : e.qualifiedTable(); // shared strings: no copy
+            s = e.qualifiedTable();
+            break;
         case 5:
             s = e.key();
             break;
@@ -318,10 +337,15 @@ final class LiveSort {
         default:
             return null;
         }
+        return key(s);
+    }
+
+    /** A text's sort key: its start, in lower case (case aside, as the other tables sort). */
+    static String key(String s) {
         if (s == null) {
             return "";
         }
-        return s.length() > TEXT_KEY ? s.substring(0, TEXT_KEY) : s;
+        return (s.length() > TEXT_KEY ? s.substring(0, TEXT_KEY) : s).toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The ops in the order of their names (the op column shows the name). */
