@@ -7,6 +7,7 @@ import org.eclipse.ui.application.WorkbenchAdvisor;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
 import io.walscope.ui.WalscopeUi;
+import io.walscope.ui.welcome.WelcomeView;
 
 /** Opens one window with the Walscope perspective; starts the demo database when asked. */
 public class WalscopeWorkbenchAdvisor extends WorkbenchAdvisor {
@@ -62,6 +63,16 @@ public class WalscopeWorkbenchAdvisor extends WorkbenchAdvisor {
     public void postStartup() {
         if (demo) {
             WalscopeUi.get().demo().start();
+        } else if (WelcomeView.wantedAtStart(false)) {
+            // a fresh Walscope home: the Welcome page says where to begin (no stream runs yet to cover)
+            org.eclipse.ui.IWorkbenchWindow w = getWorkbenchConfigurer().getWorkbench().getActiveWorkbenchWindow();
+            if (w != null && w.getActivePage() != null) {
+                try {
+                    WelcomeView.show(w.getActivePage());
+                } catch (org.eclipse.ui.PartInitException e) {
+                    // the window works without it: Help › Welcome says what it could not open
+                }
+            }
         }
     }
 

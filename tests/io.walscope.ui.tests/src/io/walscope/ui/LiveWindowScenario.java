@@ -219,6 +219,194 @@ final class LiveWindowScenario {
         }
     }
 
+    /**
+     * The live table sorts by a header click while the stream runs (up, down, the stream order again): following is
+     * off while sorted and the status line says so, new changes land in their sorted place, and the selected change
+     * and the detail pane keep agreeing; back in the stream order following resumes. Then the connection shown is
+     * renamed (the view follows, the stream runs on) and deleted (the stream stops, the view forgets it).
+     */
+    static void liveSortsAndForgetsADeletedConnection(Display display, IWorkbenchWindow w, ConnectionsView connections)
+            throws Exception {
+        ConnectionProfile saved = WalscopeUi.get().demo().profile().copy().setName("live-saved").setDemo(false);
+        WalscopeUi.get().profiles().save(saved, null);
+        WalscopeUi.get().secrets().put("live-saved", io.walscope.core.profile.SecretStore.Kind.PASSWORD,
+                WalscopeUi.get().demo().secrets().password());
+        LiveView live = (LiveView) w.getActivePage().showView(LiveView.ID);
+        w.getActivePage().activate(connections); // the user clicks in the Connections view
+        connections.selectWhenListed("live-saved");
+        Ui.waitUntil(display, () -> live.profile() != null && live.profile().getName().equals("live-saved"),
+                Duration.ofSeconds(10), () -> "the live view on the selected connection: " + live.profile());
+        Table table = Ui.find(display, "live.table", Table.class);
+        Button followBox = Ui.find(display, "live.follow", Button.class);
+        Text json = Ui.find(display, "live.detail.json", Text.class);
+        try (Connection c = new PgConnector().connect(WalscopeUi.get().demo().profile(), WalscopeUi.get().demo().secrets());
+                Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS shop.sort_test (id int PRIMARY KEY, name text)");
+            try {
+                st.execute("ALTER PUBLICATION dbz_publication ADD TABLE shop.sort_test");
+            } catch (java.sql.SQLException alreadyThere) {
+                // a second run on the same demo data
+            }
+            st.execute("TRUNCATE shop.sort_test");
+            live.start(new StreamOptions().plugin(Plugin.PGOUTPUT));
+            Ui.waitUntil(display, () -> live.stateText().startsWith("RUNNING") && live.slotName() != null
+                    && slotActive(st, live.slotName()), Duration.ofSeconds(60), () -> "the stream to run: " + live.stateText());
+            int[] next = { 1 };
+            Runnable more = () -> {
+                try {
+                    st.execute("INSERT INTO shop.sort_test SELECT g, md5(g::text) FROM generate_series(" + next[0] + ", "
+                            + (next[0] + 199) + ") g");
+                    next[0] += 200;
+                } catch (java.sql.SQLException e) {
+                    throw new AssertionError(e.getMessage(), e);
+                }
+            };
+            more.run();
+            Ui.waitUntil(display, () -> count(live, "shop.sort_test") >= 200, Duration.ofSeconds(30),
+                    () -> "200 changes to show: " + live.statusText());
+
+            // a header click sorts (by the What changed column: the new names land anywhere), Follow goes off
+            Ui.click(table.getColumn(6));
+            assertEquals(6, live.sortColumn());
+            assertEquals(SWT.UP, table.getSortDirection());
+            assertEquals(table.getColumn(6), table.getSortColumn());
+            assertFalse(live.isFollowing(), "no following while sorted");
+            assertFalse(followBox.getSelection(), "the Follow box says so");
+            Ui.waitUntil(display, () -> live.statusText().startsWith("Sorted by What changed ↑: Follow is off"),
+                    Duration.ofSeconds(5), () -> "the status line says why: " + live.statusText());
+            assertSorted(live, 1);
+            int row = table.getItemCount() / 2;
+            while (!"shop.sort_test".equals(live.eventAt(row).qualifiedTable())) {
+                row++;
+            }
+            LiveEvent clicked = live.eventAt(row);
+            table.setSelection(row);
+            Ui.click(table);
+            String shownJson = json.getText();
+            assertTrue(shownJson.contains("sort_test"), shownJson);
+            // changes arrive while sorted: they land in their places, the selection and the detail stay on the change
+            int before = live.rowCount();
+            more.run();
+            more.run();
+            Ui.waitUntil(display, () -> count(live, "shop.sort_test") >= 600, Duration.ofSeconds(30),
+                    () -> "new rows while sorted: " + live.rowCount() + " (were " + before + "); " + live.statusText());
+            assertSorted(live, 1);
+            assertEquals(1, table.getSelectionCount());
+            assertEquals(clicked.seq(), live.eventAt(table.getSelectionIndex()).seq(), "the same change stays selected");
+            assertEquals(shownJson, json.getText(), "the detail shows the selected change");
+            assertFalse(live.isFollowing());
+            Ui.screenshot(w.getShell(), "window-live-sorted");
+
+            // down: the same change stays selected
+            Ui.click(table.getColumn(6));
+            assertEquals(SWT.DOWN, table.getSortDirection());
+            assertSorted(live, -1);
+            assertEquals(clicked.seq(), live.eventAt(table.getSelectionIndex()).seq(), "still the selected change");
+            assertEquals(shownJson, json.getText());
+            double[] ms = live.sortMillis();
+            System.out.printf("live sort: %d rows, full sort %.1f ms, update per drain %.3f ms%n", live.rowCount(), ms[0], ms[1]);
+
+            // a third click: the stream order, following again to the newest row
+            Ui.click(table.getColumn(6));
+            assertEquals(-1, live.sortColumn());
+            assertEquals(SWT.NONE, table.getSortDirection());
+            assertTrue(live.isFollowing() && followBox.getSelection(), "following resumes in the stream order");
+            more.run();
+            Ui.waitUntil(display, () -> count(live, "shop.sort_test") >= 800 && lastRowInSight(table), Duration.ofSeconds(30),
+                    () -> "following the newest row again: top " + table.getTopIndex() + " of " + table.getItemCount());
+            for (int i = 1; i < live.rowCount(); i++) {
+                assertTrue(live.eventAt(i - 1).seq() < live.eventAt(i).seq(), "stream order at row " + i);
+            }
+            assertFalse(live.statusText().startsWith("Sorted"), live.statusText());
+            // sorted by Table, then Follow ticked: the stream order
+            Ui.click(table.getColumn(4));
+            assertEquals(4, live.sortColumn());
+            followBox.setSelection(true);
+            Ui.click(followBox);
+            assertEquals(-1, live.sortColumn(), "Follow goes back to the stream order");
+            assertTrue(live.isFollowing());
+
+            // at 1400 x 900 and 1000 x 640 the table has the room: the chart above it is the smaller part
+            org.eclipse.swt.widgets.Shell shell = w.getShell();
+            org.eclipse.swt.graphics.Rectangle was = shell.getBounds();
+            boolean maximized = shell.getMaximized();
+            try {
+                shell.setMaximized(false);
+                for (int[] size : new int[][] { { 1400, 900 }, { 1000, 640 } }) {
+                    shell.setBounds(0, 0, size[0], size[1]);
+                    Ui.flush(display);
+                    more.run();
+                    Ui.waitUntil(display, () -> lastRowInSight(table), Duration.ofSeconds(10), () -> "following");
+                    int rowsShown = (table.getClientArea().height - table.getHeaderHeight()) / table.getItemHeight();
+                    int chartHeight = live.chart().getSize().y;
+                    Ui.screenshot(shell, "window-live-" + size[0] + "x" + size[1]);
+                    assertTrue(rowsShown >= 7 && table.getSize().y > chartHeight, "at " + size[0] + "x" + size[1]
+                            + " the table shows " + rowsShown + " rows in " + table.getSize().y + " px, the chart takes "
+                            + chartHeight + " px");
+                }
+            } finally {
+                shell.setBounds(was);
+                shell.setMaximized(maximized);
+                Ui.flush(display);
+            }
+
+            // renamed: the view follows the new name, the stream runs on
+            String slot = live.slotName();
+            WalscopeUi.get().profiles().save(saved.copy().setName("live-renamed"), "live-saved");
+            WalscopeUi.get().secrets().rename("live-saved", "live-renamed");
+            Label name = Ui.find(display, "live.profile", Label.class);
+            Ui.waitUntil(display, () -> name.getText().startsWith("Connection: live-renamed"), Duration.ofSeconds(10),
+                    () -> "the renamed connection: " + name.getText());
+            assertTrue(live.stateText().startsWith("RUNNING"), live.stateText());
+            // deleted: the stream stops, rows, detail, chart and banner go, no connection is shown
+            table.setSelection(0);
+            Ui.click(table);
+            WalscopeUi.get().profiles().delete("live-renamed");
+            WalscopeUi.get().secrets().remove("live-renamed");
+            Ui.waitUntil(display, () -> name.getText().equals("No connection selected"), Duration.ofSeconds(10),
+                    () -> "the deleted connection forgotten: " + name.getText());
+            assertEquals(0, live.rowCount());
+            assertEquals("", json.getText());
+            assertEquals(0, live.chartSamples());
+            assertNull(live.bannerText());
+            assertNull(live.profile());
+            assertFalse(Ui.find(display, "live.start", Button.class).isEnabled(), "nothing to start");
+            assertTrue(live.statusText().startsWith("Choose a connection"), live.statusText());
+            Ui.waitUntil(display, () -> !slotExists(st, slot), Duration.ofSeconds(30), () -> "the stream's slot to go");
+            Ui.screenshot(w.getShell(), "window-live-deleted-connection");
+        } finally {
+            connections.select("demo");
+            live.setProfile(WalscopeUi.get().demo().profile());
+        }
+    }
+
+    /** The rows are in the order of their What changed text ({@code sign} 1: up, -1: down). */
+    private static void assertSorted(LiveView live, int sign) {
+        String prev = null;
+        for (int i = 0; i < live.rowCount(); i++) {
+            LiveEvent e = live.eventAt(i);
+            String s = (e.summary().length() > 32 ? e.summary().substring(0, 32) : e.summary()).toLowerCase(java.util.Locale.ROOT);
+            if (prev != null && !prev.isEmpty() && !s.isEmpty()) { // empty cells go last, as in every table
+                int c = prev.compareTo(s); // case aside
+                assertTrue(c * sign <= 0 || startsWithDigit(prev) && startsWithDigit(s),
+                        "row " + i + " out of order: \"" + prev + "\" then \"" + s + "\"");
+            }
+            prev = s;
+        }
+    }
+
+    private static boolean startsWithDigit(String s) {
+        return !s.isEmpty() && Character.isDigit(s.charAt(0));
+    }
+
+    private static boolean slotExists(Statement st, String slot) {
+        try (java.sql.ResultSet rs = st.executeQuery("SELECT 1 FROM pg_replication_slots WHERE slot_name = '" + slot + "'")) {
+            return rs.next();
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
     /** At 1000 x 640 the live view's buttons and filters wrap onto more lines: none is cut off. */
     static void liveToolbarAt1000(Display display, IWorkbenchWindow w) throws Exception {
         org.eclipse.swt.widgets.Shell shell = w.getShell();

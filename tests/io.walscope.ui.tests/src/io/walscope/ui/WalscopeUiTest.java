@@ -72,6 +72,7 @@ class WalscopeUiTest {
             WorkbenchRun.run(true, (display, w) -> {
                 ConnectionsView view = (ConnectionsView) w.getActivePage().findView(ConnectionsView.ID);
                 demoIsListedWithItsVersion(display, w, view);
+                WindowScenario.welcomePage(display, w, view);
                 aboutSaysWhereTheMasterKeyIs(display, w);
                 ReplicationUiScenario.run(display, w, view);
                 typeInspectorShowsTheDemoSchema(display, w, view);
@@ -79,6 +80,7 @@ class WalscopeUiTest {
                 wizardExplainsBadInput(display, w, pki, ssl);
                 liveViewShowsTheStream(display, w, view);
                 LiveWindowScenario.liveViewFollowsAndSelects(display, w, view);
+                LiveWindowScenario.liveSortsAndForgetsADeletedConnection(display, w, view);
                 WindowScenario.typeMappingSortsAndCopies(display, w, view);
                 WindowScenario.keysAndCommands(display, w, view);
                 WindowScenario.windowMenu(display, w);

@@ -121,6 +121,102 @@ final class WindowScenario {
     }
 
     /**
+     * The Welcome page (issue 21): not opened on a --demo start, wanted on a start with no saved connection; Help ›
+     * Welcome and Window › Show View open it; it says what Walscope does, its three buttons are enabled exactly when
+     * their commands are and run them, and it names the keys and where help is. Call it while no profile is saved.
+     */
+    static void welcomePage(Display display, IWorkbenchWindow w, ConnectionsView connections) throws Exception {
+        org.eclipse.ui.IWorkbenchPage page = w.getActivePage();
+        assertEquals(null, page.findView(io.walscope.ui.welcome.WelcomeView.ID), "a --demo start opens no Welcome page");
+        assertTrue(io.walscope.ui.welcome.WelcomeView.wantedAtStart(false), "a fresh home (no saved connection) wants it");
+        assertFalse(io.walscope.ui.welcome.WelcomeView.wantedAtStart(true), "--demo does not");
+        org.eclipse.ui.views.IViewDescriptor d = org.eclipse.ui.PlatformUI.getWorkbench().getViewRegistry()
+                .find(io.walscope.ui.welcome.WelcomeView.ID);
+        assertNotNull(d, "Window > Show View lists it");
+        assertEquals("Welcome", d.getLabel());
+        assertFalse(org.eclipse.ui.activities.WorkbenchActivityHelper.filterItem(d), "and does not hide it");
+        // Help > Welcome
+        org.eclipse.swt.widgets.MenuItem help = null;
+        for (org.eclipse.swt.widgets.MenuItem mi : w.getShell().getMenuBar().getItems()) {
+            if (mi.getText().replace("&", "").equals("Help")) {
+                help = mi;
+            }
+        }
+        assertNotNull(help, "a Help menu");
+        Menu helpMenu = UiMenus.open(help.getMenu());
+        org.eclipse.swt.widgets.MenuItem welcomeItem = null;
+        for (org.eclipse.swt.widgets.MenuItem mi : helpMenu.getItems()) {
+            if (mi.getText().replace("&", "").startsWith("Welcome")) {
+                welcomeItem = mi;
+            }
+        }
+        assertNotNull(welcomeItem, "Help > Welcome");
+        Ui.click(welcomeItem);
+        Ui.waitUntil(display, () -> page.findView(io.walscope.ui.welcome.WelcomeView.ID) != null, Duration.ofSeconds(10),
+                () -> "Help > Welcome to open the page");
+        io.walscope.ui.welcome.WelcomeView welcome = (io.walscope.ui.welcome.WelcomeView) page
+                .findView(io.walscope.ui.welcome.WelcomeView.ID);
+        assertEquals("Welcome to Walscope", Ui.find(display, "welcome.title", Label.class).getText());
+        assertTrue(Ui.find(display, "welcome.what", Label.class).getText().contains("ClickHouse"));
+        String helpLine = Ui.find(display, "welcome.help", Label.class).getText();
+        assertTrue(helpLine.contains("Ctrl+N") && helpLine.contains("F2") && helpLine.contains("Help"), helpLine);
+        Button demo = Ui.find(display, "welcome.demo", Button.class);
+        Button create = Ui.find(display, "welcome.new", Button.class);
+        Button setup = Ui.find(display, "welcome.setup", Button.class);
+        assertEquals("Start Demo Database", demo.getText());
+        assertEquals("New Connection...", create.getText());
+        assertEquals("Set up CDC...", setup.getText());
+        IHandlerService handlers = w.getService(IHandlerService.class);
+        ICommandService commands = w.getService(ICommandService.class);
+        connections.select("demo");
+        Ui.flush(display);
+        Ui.waitUntil(display, () -> !demo.isEnabled(), Duration.ofSeconds(10), () -> "Start Demo Database off: the demo runs");
+        assertFalse(enabled(commands, handlers, "io.walscope.ui.demo.start"), "as the command is");
+        assertEquals(enabled(commands, handlers, "io.walscope.ui.connection.new"), create.isEnabled());
+        assertTrue(create.isEnabled());
+        assertEquals(enabled(commands, handlers, "io.walscope.ui.setup.open"), setup.isEnabled());
+        assertTrue(setup.isEnabled());
+        Ui.screenshot(w.getShell(), "window-welcome");
+        // the buttons run their commands: the connection wizard, the setup wizard on the selected connection
+        assertEquals("New PostgreSQL connection", clickAndCloseDialogs(display, create));
+        assertEquals("Set up CDC — demo", clickAndCloseDialogs(display, setup));
+        page.hideView(welcome);
+    }
+
+    /**
+     * Clicks {@code button}; when a dialog opens, notes its title and closes it, and every dialog after it (a wizard
+     * still at work asks to wait), until none is left. Returns the first dialog's title.
+     */
+    private static String clickAndCloseDialogs(Display display, Button button) {
+        String[] title = new String[1];
+        boolean[] done = new boolean[1];
+        org.eclipse.swt.widgets.Shell main = org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+        long end = System.nanoTime() + 60_000_000_000L;
+        Runnable[] poll = new Runnable[1];
+        poll[0] = () -> {
+            boolean any = false;
+            for (org.eclipse.swt.widgets.Shell s : display.getShells()) {
+                if (s != main && !s.isDisposed() && s.isVisible() && !s.getText().isEmpty()) {
+                    if (title[0] == null) {
+                        title[0] = s.getText();
+                    }
+                    s.close();
+                    any = true;
+                }
+            }
+            if ((any || title[0] == null) && System.nanoTime() < end) {
+                display.timerExec(200, poll[0]);
+            } else {
+                done[0] = true;
+            }
+        };
+        display.timerExec(50, poll[0]);
+        Ui.click(button);
+        Ui.waitUntil(display, () -> done[0], Duration.ofSeconds(90), () -> "the dialogs to close");
+        return title[0];
+    }
+
+    /**
      * The connection wizard: a postgresql:// URL typed key by key into Host stays as typed and fills the fields when
      * the user leaves Host; Test Connection on the first page connects (the demo database).
      */

@@ -46,6 +46,11 @@ final class LiveSession {
 
     private final ConnectionProfile profile;
     private final Secrets secrets;
+    /**
+     * The secrets the stream connected with: the WAL position is read with them too, so it never asks for a password
+     * (a profile renamed or deleted while its stream runs has none under its old name).
+     */
+    private volatile Secrets streamSecrets;
     private final StreamOptions options;
     private volatile TimestampPoller poller;
     private final LiveBuffer buffer;
@@ -153,7 +158,8 @@ final class LiveSession {
             try {
                 // a standby's wait for its primary, a failover to another host: said in the status line
                 options.notices(n -> set(State.RUNNING, "streaming with " + options.plugin().id() + "; " + n));
-                ChangeStream s = new ChangeStream(profile, secrets(), options);
+                streamSecrets = secrets();
+                ChangeStream s = new ChangeStream(profile, streamSecrets, options);
                 stream = s;
                 set(State.RUNNING, "streaming with " + options.plugin().id());
                 StreamResult r = s.run(capture);
@@ -209,7 +215,11 @@ final class LiveSession {
 
     /** The server's WAL position and the slot's retained WAL, for the status line. */
     private void readWalPosition() {
-        try (Connection c = secrets == null ? UiConnections.open(profile) : new PgConnector().connect(profile, secrets)) {
+        Secrets s = secrets != null ? secrets : streamSecrets;
+        if (s == null) {
+            return; // the stream has not connected yet: the next round reads it
+        }
+        try (Connection c = new PgConnector().connect(profile, s)) {
             boolean old = c.getMetaData().getDatabaseMajorVersion() < 10;
             // a standby (16+ decodes there) has no current WAL position of its own: what it received
             String lsnFn = old ? "pg_current_xlog_location()"

@@ -59,13 +59,16 @@ public final class LiveView extends ViewPart {
     static final int BURST_EVENTS = 10_000;
     /** The longest the display thread takes new events in at a time (a text filter reads every change). */
     static final long DRAIN_SLICE_MS = 20;
-    /** The strip chart's height in pixels. */
+    /** The strip chart's height in pixels at most, when the view opens (the sash above the table moves it). */
     static final int CHART_HEIGHT = 170;
+    /** Below this height of chart, table and detail together, the chart starts collapsed. */
+    static final int CHART_ROOM = 450;
 
     private ConnectionProfile profile;
     private LiveSession session;
     private LiveBuffer buffer;
     private final ShownRows rows = new ShownRows(() -> session == null ? null : session.capture().commits());
+    private final LiveSort sort = new LiveSort();
     private boolean groupedMode;
     private boolean paused;
     private TableFollow follow;
@@ -92,6 +95,7 @@ public final class LiveView extends ViewPart {
         }
     };
     private Color[] opColors;
+    private int[] autoWeights;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -108,12 +112,10 @@ public final class LiveView extends ViewPart {
         banner = new ErrorBanner(parent);
         banner.start.addListener(SWT.Selection, e -> startPressed());
         banner.setup.addListener(SWT.Selection, e -> runCommand("io.walscope.ui.setup.open"));
-        chart = LiveChart.create(parent, samples);
-        GridData cd = new GridData(SWT.FILL, SWT.TOP, true, false);
-        cd.heightHint = CHART_HEIGHT;
-        chart.setLayoutData(cd);
+        // chart, table and detail share one sash: the table gets the room, the chart can be dragged smaller or larger
         SashForm sash = new SashForm(parent, SWT.VERTICAL);
         sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+        chart = LiveChart.create(sash, samples);
         stack = new Composite(sash, SWT.NONE);
         stack.setLayout(new StackLayout());
         createTable(stack);
@@ -127,7 +129,8 @@ public final class LiveView extends ViewPart {
         });
         ((StackLayout) stack.getLayout()).topControl = table;
         detail = new DetailPane(sash);
-        sash.setWeights(new int[] { 65, 35 });
+        sash.setWeights(CHART_HEIGHT, 400, 200);
+        sash.addListener(SWT.Resize, e -> fitChart(sash));
         status = Widgets.name(new Label(parent, SWT.WRAP), "live.status");
         GridData sd = new GridData(SWT.FILL, SWT.CENTER, true, false);
         sd.widthHint = 200; // wraps to the view's width instead of widening it
@@ -142,12 +145,31 @@ public final class LiveView extends ViewPart {
         status.setText("Choose a connection and press Start.");
         drainThrottler = new Throttler(d, Duration.ofMillis(100), this::drain);
         getSite().getPage().addPostSelectionListener(selectionListener);
+        new ProfileWatch(table, () -> profile, this::profileChanged, this::profileDeleted);
         ConnectionsView cv = (ConnectionsView) getSite().getPage().findView(ConnectionsView.ID);
         if (cv != null && cv.selected() != null) {
             setProfile(cv.selected());
         }
         tick();
         updateButtons();
+    }
+
+    /**
+     * Sizes the chart to the view until the user moves the sash: at most {@link #CHART_HEIGHT} and a fifth of the
+     * height; in a low window (under {@link #CHART_ROOM} pixels) collapsed, so that the table has the room (drag the
+     * sash down to see it). The table gets 70% of the rest, the detail pane 30%.
+     */
+    private void fitChart(SashForm sash) {
+        if (autoWeights != null && !java.util.Arrays.equals(sash.getWeights(), autoWeights)) {
+            return; // the user moved a sash: their sizes hold
+        }
+        int h = sash.getClientArea().height;
+        if (h <= 0) {
+            return;
+        }
+        int c = h >= CHART_ROOM ? Math.min(CHART_HEIGHT, h / 5) : 0;
+        sash.setWeights(c, (h - c) * 70 / 100, (h - c) * 30 / 100);
+        autoWeights = sash.getWeights();
     }
 
     private void createControls(Composite parent) {
@@ -181,6 +203,8 @@ public final class LiveView extends ViewPart {
             TableColumn col = new TableColumn(table, SWT.NONE);
             col.setText(Rows.COLUMNS[i]);
             col.setWidth(Rows.WIDTHS[i]);
+            int index = i;
+            col.addListener(SWT.Selection, e -> sortClicked(index));
         }
         io.walscope.ui.RowTools.fitHeaders(table); // "Commit time (UTC)" in full
         io.walscope.ui.RowTools.emptyText(table, this::emptyText);
@@ -192,9 +216,50 @@ public final class LiveView extends ViewPart {
                 item.setForeground(Rows.OP_COLUMN, opColors[ev.op().ordinal()]);
             }
         });
-        follow = new TableFollow(table, rows, controls.follow, e -> detail.show(e));
+        follow = new TableFollow(table, rows, sort, controls.follow, e -> detail.show(e));
+        // ticking Follow while sorted goes back to the stream order (TableFollow's own listener ran first)
+        controls.follow.addListener(SWT.Selection, e -> {
+            if (controls.follow.getSelection() && sort.active()) {
+                setSort(-1, SWT.NONE);
+            }
+        });
         table.addListener(SWT.Selection, e -> follow.userSelected(this::eventAt));
         LiveMenu.install(table, this::eventAt, this::showOnlyTable, this::copySelection);
+    }
+
+    /** A click on a column header: sorted up, down, then the stream order again (as every table sorts). */
+    private void sortClicked(int column) {
+        int next = column != sort.column() || sort.direction() == SWT.NONE ? SWT.UP
+                : sort.direction() == SWT.UP ? SWT.DOWN : SWT.NONE;
+        setSort(next == SWT.NONE ? -1 : column, next);
+    }
+
+    /**
+     * Sorts the table by {@code column} ({@link SWT#UP} or {@link SWT#DOWN}), or back in the stream order ({@code -1});
+     * following is off while sorted and resumes in the stream order. The selection stays on its changes.
+     */
+    public void setSort(int column, int direction) {
+        sort.set(column, direction);
+        table.setSortColumn(sort.active() ? table.getColumn(column) : null);
+        table.setSortDirection(sort.direction());
+        follow.sorted(sort.active());
+        follow.rowsRenumbered();
+        controls.follow.setToolTipText(sort.active()
+                ? "Off while the table is sorted by a column: tick it (or click the header until its arrow goes) for the"
+                        + " stream order"
+                : null);
+        refresh(true);
+        updateStatus();
+    }
+
+    /** The column the table is sorted by, or -1 in the stream order. */
+    public int sortColumn() {
+        return sort.column();
+    }
+
+    /** The last full sort's and the average update's time in ms (the benchmark prints them). */
+    public double[] sortMillis() {
+        return new double[] { sort.rebuildMillis(), sort.averageUpdateMillis() };
     }
 
     private void showTreeSelection() {
@@ -227,6 +292,10 @@ public final class LiveView extends ViewPart {
 
     /** The event shown at row {@code row} of the ungrouped table, or null. */
     public LiveEvent eventAt(int row) {
+        if (!groupedMode && sort.active()) {
+            long seq = sort.seqAt(row);
+            return seq < 0 || rows.buffer() == null ? null : rows.buffer().get(seq);
+        }
         if (groupedMode || rows.newestFirst()) {
             return rows.eventAt(row);
         }
@@ -244,13 +313,44 @@ public final class LiveView extends ViewPart {
             clearStream(); // the old stream's rows are not this connection's
         }
         profile = p;
-        controls.profile.setText(p == null ? "No connection selected" : "Connection: " + p.getName() + " (" + p.describe() + ")");
-        controls.relayout();
+        showProfileName();
         if (session == null && status != null) {
             status.setText(p == null ? "Choose a connection in the Connections view."
                     : "Press Start… to watch the changes of " + p.getName() + ".");
         }
         updateButtons();
+    }
+
+    /** The shown connection was renamed or edited: a running stream goes on, the next Start uses the new one. */
+    private void profileChanged(ConnectionProfile p) {
+        if (!running() || !p.getName().equals(profile.getName())) {
+            profile = p;
+            showProfileName();
+        }
+    }
+
+    /** The shown connection was deleted: its stream stops and the view forgets it ("No connection selected"). */
+    private void profileDeleted() {
+        if (session != null) {
+            session.stop();
+        }
+        clearStream();
+        profile = null;
+        showProfileName();
+        status.setText("Choose a connection in the Connections view.");
+        updateButtons();
+    }
+
+    private void showProfileName() {
+        controls.profile.setText(profile == null ? "No connection selected"
+                : "Connection: " + profile.getName() + " (" + profile.describe() + ")");
+        controls.relayout();
+        table.redraw(); // the empty table's text names the connection
+    }
+
+    /** The connection the view is on (it starts with), or null. */
+    public ConnectionProfile profile() {
+        return profile;
     }
 
     /** Asks how to watch (the Start dialog) and starts. */
@@ -316,6 +416,7 @@ public final class LiveView extends ViewPart {
         chart.refresh();
         controls.resetTables();
         rows.reset(buffer, controls.filter());
+        sort.invalidate();
         table.setItemCount(0);
         follow.resume();
         paused = false;
@@ -339,6 +440,7 @@ public final class LiveView extends ViewPart {
             }
         });
         session.start();
+        getSite().getPage().bringToTop(this); // a running stream is never hidden behind another tab (the Welcome page)
         updateButtons();
     }
 
@@ -366,6 +468,7 @@ public final class LiveView extends ViewPart {
         session = null;
         buffer = null;
         rows.clear();
+        sort.invalidate();
         table.setItemCount(0);
         tree.reset();
         follow.resume();
@@ -410,6 +513,7 @@ public final class LiveView extends ViewPart {
 
     private void applyFilter() {
         rows.refilter(controls.filter());
+        sort.invalidate();
         follow.rowsRenumbered();
         drain();
         rates.refiltered(rows.shown()); // a new filter is not a burst of shown changes
@@ -458,19 +562,30 @@ public final class LiveView extends ViewPart {
             return;
         }
         follow.look();
-        int total = rows.size();
+        boolean sorted = sort.active();
+        // sorted, a new change may land on any row: all rows are asked for again (as newest first does), and the
+        // change at the top stays at the top (what the user reads does not slide away)
+        LiveEvent anchor = sorted && table.getItemCount() > 0 ? eventAt(table.getTopIndex()) : null;
+        boolean reordered = sorted && sort.update(rows);
+        int total = sorted ? sort.size() : rows.size();
         int n = Math.min(total, table.getItemCount() + GROW_STEP);
-        int offset = rows.newestFirst() ? 0 : total - n;
+        int offset = rows.newestFirst() || sorted ? 0 : total - n;
         table.setRedraw(false);
         try {
             table.setItemCount(n);
-            boolean moved = shifted || rows.newestFirst() || offset != tableOffset;
+            boolean moved = shifted || reordered || rows.newestFirst() || offset != tableOffset;
             if (moved) {
                 table.clearAll();
             }
             tableOffset = offset;
             if (moved || follow.pending()) {
                 follow.reselect();
+            }
+            if (anchor != null && reordered) {
+                int r = sort.rowOf(anchor);
+                if (r >= 0 && r < n && r != table.getTopIndex()) {
+                    table.setTopIndex(r);
+                }
             }
             if (follow.follow() && n > 0) {
                 table.setTopIndex(rows.newestFirst() ? 0 : n - 1);
@@ -517,6 +632,10 @@ public final class LiveView extends ViewPart {
             return;
         }
         String text = StatusLine.text(session, rows, paused, rates, samples);
+        if (sort.active() && !groupedMode) {
+            text = "Sorted by " + Rows.COLUMNS[sort.column()] + (sort.direction() == SWT.UP ? " ↑" : " ↓")
+                    + ": Follow is off (the newest change is not at the bottom); tick Follow for the stream order · " + text;
+        }
         if (!text.equals(status.getText())) {
             if (table.getItemCount() == 0) {
                 table.redraw(); // the empty table's text follows the state

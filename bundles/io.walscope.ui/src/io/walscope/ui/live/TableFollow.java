@@ -21,22 +21,27 @@ import io.walscope.core.live.LiveEvent;
 final class TableFollow {
     /** Why following stopped: only a scroll away resumes by itself when the user scrolls back. */
     enum Stop {
-        NONE, SELECTED, SCROLLED, UNTICKED
+        NONE, SELECTED, SCROLLED, UNTICKED,
+        /** Sorted by a column: the newest row is not at an end; following resumes with the stream order. */
+        SORTED
     }
 
     private final Table table;
     private final ShownRows rows;
     private final Button box;
     private final Consumer<LiveEvent> detail;
+    private final LiveSort sort;
     private boolean follow = true;
     private Stop stop = Stop.NONE;
     private long[] selected = new long[0];
     private long inDetail = -1;
     private int lastTop = -1;
+    private int lastPage = -1;
     private boolean userScrolled;
 
-    TableFollow(Table table, ShownRows rows, Button box, Consumer<LiveEvent> detail) {
+    TableFollow(Table table, ShownRows rows, LiveSort sort, Button box, Consumer<LiveEvent> detail) {
         this.table = table;
+        this.sort = sort;
         this.rows = rows;
         this.box = box;
         this.detail = detail;
@@ -73,6 +78,18 @@ final class TableFollow {
         }
     }
 
+    /**
+     * Sorted by a column (following stops: the newest row is not at an end), or back in the stream order (following
+     * resumes from the newest row).
+     */
+    void sorted(boolean on) {
+        if (on) {
+            setFollow(false, Stop.SORTED);
+        } else if (stop == Stop.SORTED) {
+            resume();
+        }
+    }
+
     /** Follows again from the newest row: the selection goes (it would scroll away from the detail pane). */
     void resume() {
         setFollow(true, Stop.NONE);
@@ -92,7 +109,7 @@ final class TableFollow {
         }
         selected = Arrays.copyOf(seqs, k);
         Arrays.sort(selected);
-        if (k > 0) {
+        if (k > 0 && stop != Stop.SORTED) {
             setFollow(false, Stop.SELECTED);
         }
         inDetail = -2; // shown again even when it is the same change
@@ -112,12 +129,17 @@ final class TableFollow {
      * or back to it after scrolling away (following resumes)?
      */
     void look() {
-        if (!table.isVisible() || table.getItemHeight() <= 0) {
+        if (stop == Stop.SORTED || !table.isVisible() || table.getItemHeight() <= 0) {
+            userScrolled = false;
             return;
         }
         int n = table.getItemCount();
         int top = table.getTopIndex();
         int page = Math.max(1, (table.getClientArea().height - table.getHeaderHeight()) / table.getItemHeight());
+        if (page != lastPage) {
+            lastPage = page; // a resized view moves its top row by itself: not a scroll of the user's
+            lastTop = -1;
+        }
         boolean newestFirst = rows.newestFirst();
         boolean atNewest = n <= page || (newestFirst ? top == 0 : top + page >= n - 1);
         if (follow && !atNewest && (userScrolled || newestFirst || (lastTop >= 0 && top < lastTop))) {
@@ -168,7 +190,8 @@ final class TableFollow {
                 continue;
             }
             keep[kept++] = s;
-            int r = rows.newestFirst() ? total - 1 - i : i - (total - n);
+            int r = sort.active() ? sort.rowOf(rows.buffer().get(s))
+                    : rows.newestFirst() ? total - 1 - i : i - (total - n);
             if (r >= 0 && r < n) {
                 idx[k++] = r;
             }

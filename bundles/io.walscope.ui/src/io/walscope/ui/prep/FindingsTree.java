@@ -181,6 +181,9 @@ public final class FindingsTree extends Composite {
         for (Object o : viewer.getStructuredSelection().toList()) {
             selected.add(key(o));
         }
+        TreeItem topItem = again ? viewer.getTree().getTopItem() : null;
+        String top = topItem == null || topItem.getData() == null ? null : key(topItem.getData());
+        int topRow = topItem == null ? 0 : row(topItem);
         Map<Triage, List<Finding>> before = groups;
         groups = Triage.group(findings);
         viewer.setInput(groups);
@@ -199,6 +202,9 @@ public final class FindingsTree extends Composite {
             }
             showDetails();
         }
+        if (top != null) {
+            keepTop(top, topRow);
+        }
         if (viewer instanceof CheckboxTreeViewer c) {
             for (Finding f : findings) {
                 c.setChecked(f, f.fix() != null && f.status().needsAction() && !f.fix().explicitOnly());
@@ -208,6 +214,50 @@ public final class FindingsTree extends Composite {
             }
         }
         details.setText(findings.isEmpty() ? "Nothing to show here." : "Select a finding to read it in full.");
+    }
+
+    /**
+     * Scrolls back to the row that was at the top before a re-check: the same group or finding, else (it is gone, or
+     * its group is closed now) the row at the same place, so the user reads on where they were.
+     */
+    private void keepTop(String top, int topRow) {
+        List<TreeItem> shown = new ArrayList<>();
+        for (TreeItem g : viewer.getTree().getItems()) {
+            shown.add(g);
+            for (TreeItem i : g.getExpanded() ? g.getItems() : new TreeItem[0]) {
+                shown.add(i);
+            }
+        }
+        if (shown.isEmpty()) {
+            return;
+        }
+        TreeItem same = shown.stream().filter(i -> i.getData() != null && top.equals(key(i.getData()))).findFirst()
+                .orElse(shown.get(Math.min(topRow, shown.size() - 1)));
+        viewer.getTree().setTopItem(same);
+    }
+
+    /** The row of {@code item} among the shown rows (groups and the findings of open groups), counted from 0. */
+    private int row(TreeItem item) {
+        int n = 0;
+        for (TreeItem g : viewer.getTree().getItems()) {
+            if (g == item) {
+                return n;
+            }
+            n++;
+            for (TreeItem i : g.getExpanded() ? g.getItems() : new TreeItem[0]) {
+                if (i == item) {
+                    return n;
+                }
+                n++;
+            }
+        }
+        return 0;
+    }
+
+    /** The group or finding shown at the top of the tree (it stays there across a re-check), or null. */
+    public Object topElement() {
+        TreeItem t = viewer.getTree().getTopItem();
+        return t == null ? null : t.getData();
     }
 
     /** A row's identity across re-checks: a group, or a finding's check and subject (its status may change). */

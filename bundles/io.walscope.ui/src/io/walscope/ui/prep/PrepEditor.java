@@ -53,6 +53,7 @@ public final class PrepEditor extends EditorPart {
             if (page.getWorkbenchWindow().getShell() != null && !page.getWorkbenchWindow().getShell().isDisposed()
                     && page.getEditorReferences().length == 0) {
                 EditorArea.restore(page.getWorkbenchWindow());
+                page.setEditorAreaVisible(false); // no empty editor part left taking room
             }
         });
         super.dispose();

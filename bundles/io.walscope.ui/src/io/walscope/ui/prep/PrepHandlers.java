@@ -21,6 +21,7 @@ public final class PrepHandlers {
 
     /** Opens (or activates) the Preparation editor of {@code p}, large: not the strip the layout keeps for editors. */
     public static PrepEditor open(IWorkbenchPage page, ConnectionProfile p) throws PartInitException {
+        page.setEditorAreaVisible(true); // hidden while no editor is open
         PrepEditor e = (PrepEditor) page.openEditor(new PrepInput(p), PrepEditor.ID);
         EditorArea.enlarge(page.getWorkbenchWindow(), EDITOR_SHARE);
         return e;

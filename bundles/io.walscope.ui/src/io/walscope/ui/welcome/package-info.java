@@ -1,0 +1,2 @@
+/** Walscope's Welcome page (Window › Show View › Welcome, Help › Welcome, the first start). */
+package io.walscope.ui.welcome;
