@@ -18,7 +18,9 @@ public final class Application implements IApplication {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         List<String> list = args == null ? List.of() : Arrays.asList(args);
         boolean demo = list.contains("--demo");
-        Warmup.start(); // the first views' libraries load on the other core while the workbench starts
+        // on the other core while the display thread builds the window: the workbench's classes, then the first
+        // views' libraries
+        Warmup.start(ClassPreload::run);
         Display display = PlatformUI.createDisplay();
         try {
             int code = PlatformUI.createAndRunWorkbench(display, new WalscopeWorkbenchAdvisor(demo));

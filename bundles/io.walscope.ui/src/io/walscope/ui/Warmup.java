@@ -24,14 +24,19 @@ public final class Warmup {
     private Warmup() {
     }
 
-    /** Starts it, unless {@code -Dwalscope.warmup=false} (for measuring what it saves). */
-    public static void start() {
+    /**
+     * Starts it, after {@code first} on the same thread (the application's own warm-up), unless
+     * {@code -Dwalscope.warmup=false} (for measuring what it saves).
+     */
+    public static void start(Runnable first) {
         if ("false".equals(System.getProperty("walscope.warmup"))) {
             return;
         }
-        Thread t = new Thread(Warmup::run, "walscope-warmup");
+        Thread t = new Thread(() -> {
+            first.run();
+            run();
+        }, "walscope-warmup");
         t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
         t.start();
     }
 
