@@ -18,17 +18,18 @@ import org.osgi.framework.Bundle;
  * loaded once). Loading a class without initializing it runs none of its code. A listed class or bundle that is not
  * there is skipped: the list only saves time.
  */
-final class ClassPreload {
+public final class ClassPreload {
     private ClassPreload() {
     }
 
-    /** Returns how many classes it loaded. */
-    static int run() {
+    /** Loads the listed classes; returns {listed, loaded}. */
+    public static int[] load() {
+        int listed = 0;
         int loaded = 0;
         Map<String, Bundle> bundles = new HashMap<>();
         try (InputStream in = ClassPreload.class.getResourceAsStream("/warmup/classes.txt")) {
             if (in == null) {
-                return 0;
+                return new int[] {0, 0};
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line; (line = r.readLine()) != null;) {
@@ -36,6 +37,7 @@ final class ClassPreload {
                 if (line.startsWith("#") || sp < 0) {
                     continue;
                 }
+                listed++;
                 Bundle b = bundles.computeIfAbsent(line.substring(0, sp), Platform::getBundle);
                 if (b == null) {
                     continue;
@@ -50,6 +52,11 @@ final class ClassPreload {
         } catch (IOException e) {
             // the list only saves time
         }
-        return loaded;
+        return new int[] {listed, loaded};
+    }
+
+    /** {@link #load()} for the warm-up thread. */
+    static void run() {
+        load();
     }
 }
