@@ -53,16 +53,7 @@ final class LiveWindowScenario {
         Text json = Ui.find(display, "live.detail.json", Text.class);
         try (Connection c = new PgConnector().connect(WalscopeUi.get().demo().profile(), WalscopeUi.get().demo().secrets());
                 Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS shop.follow_test (id int PRIMARY KEY, name text)");
-            try {
-                st.execute("ALTER PUBLICATION dbz_publication ADD TABLE shop.follow_test");
-            } catch (java.sql.SQLException alreadyThere) {
-                // a second run on the same demo data
-            }
-            st.execute("TRUNCATE shop.follow_test");
-            live.start(new StreamOptions().plugin(Plugin.PGOUTPUT));
-            Ui.waitUntil(display, () -> live.stateText().startsWith("RUNNING") && live.slotName() != null
-                    && slotActive(st, live.slotName()), Duration.ofSeconds(60), () -> "the stream to run: " + live.stateText());
+            streamFreshTable(display, live, st, "follow_test");
             int[] next = { 1 };
             Runnable more = () -> {
                 try {
@@ -241,16 +232,7 @@ final class LiveWindowScenario {
         Text json = Ui.find(display, "live.detail.json", Text.class);
         try (Connection c = new PgConnector().connect(WalscopeUi.get().demo().profile(), WalscopeUi.get().demo().secrets());
                 Statement st = c.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS shop.sort_test (id int PRIMARY KEY, name text)");
-            try {
-                st.execute("ALTER PUBLICATION dbz_publication ADD TABLE shop.sort_test");
-            } catch (java.sql.SQLException alreadyThere) {
-                // a second run on the same demo data
-            }
-            st.execute("TRUNCATE shop.sort_test");
-            live.start(new StreamOptions().plugin(Plugin.PGOUTPUT));
-            Ui.waitUntil(display, () -> live.stateText().startsWith("RUNNING") && live.slotName() != null
-                    && slotActive(st, live.slotName()), Duration.ofSeconds(60), () -> "the stream to run: " + live.stateText());
+            streamFreshTable(display, live, st, "sort_test");
             int[] next = { 1 };
             Runnable more = () -> {
                 try {
@@ -465,5 +447,19 @@ final class LiveWindowScenario {
             }
         }
         return n;
+    }
+
+    /** A fresh table in the demo's publication, and the live view streaming (its slot active). */
+    private static void streamFreshTable(Display display, LiveView live, Statement st, String table) throws Exception {
+        st.execute("CREATE TABLE IF NOT EXISTS shop." + table + " (id int PRIMARY KEY, name text)");
+        try {
+            st.execute("ALTER PUBLICATION dbz_publication ADD TABLE shop." + table);
+        } catch (java.sql.SQLException alreadyThere) {
+            // a second run on the same demo data
+        }
+        st.execute("TRUNCATE shop." + table);
+        live.start(new StreamOptions().plugin(Plugin.PGOUTPUT));
+        Ui.waitUntil(display, () -> live.stateText().startsWith("RUNNING") && live.slotName() != null
+                && slotActive(st, live.slotName()), Duration.ofSeconds(60), () -> "the stream to run: " + live.stateText());
     }
 }
