@@ -35,7 +35,8 @@ final class LiveChart {
 
         DefaultXYDataset rate = new DefaultXYDataset();
         rate.addSeries("changes received/s", s.received());
-        XYPlot top = new XYPlot(rate, null, Axes.count("per s") /* short: the chart can be 50 px high; the legend names the series */, line(0));
+        // a short axis label: the chart can be 50 px high, and the legend names the series
+        XYPlot top = new XYPlot(rate, null, Axes.count("per s"), line(0));
         style.plot(top);
         plot.add(top, 1);
 
