@@ -283,7 +283,11 @@ public final class PgCluster {
         long me = ProcessHandle.current().pid();
         String script = "while [ -d /proc/" + me + " ]; do sleep 1; done; exec '" + dist.bin("pg_ctl")
                 + "' -D '" + dataDir + "' -m fast stop";
-        ProcessBuilder pb = new ProcessBuilder(asServerUser(List.of("/bin/sh", "-c", script)));
+        // in a session of its own (setsid): a signal to the JVM's whole process group (timeout, a closed terminal, a
+        // session manager's SIGTERM) would otherwise end the watchdog together with the JVM and leave the server running
+        List<String> cmd = new ArrayList<>(List.of("setsid"));
+        cmd.addAll(asServerUser(List.of("/bin/sh", "-c", script)));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD);
         watchdog = pb.start();
     }
