@@ -159,6 +159,45 @@ class PlainStartTest {
         }
     }
 
+    @Test
+    void aKilledProcessGroupLeavesNoDemoServerRunning() throws Exception {
+        // `walscope demo-server` in a process group of its own; then SIGKILL to the whole group, as a crash of the
+        // terminal's session or `timeout -s KILL` does: no shutdown hook runs, only the watchdog can stop the server
+        Path log = dir.resolve("demo-server.log");
+        List<String> cmd = new ArrayList<>(List.of("setsid"));
+        if (ROOT) {
+            cmd.addAll(List.of("runuser", "-u", "nobody", "--"));
+        }
+        cmd.addAll(List.of("env", "-i", "HOME=" + home, "WALSCOPE_HOME=" + home, "PATH=/usr/bin:/bin", "LANG=C.UTF-8",
+                "JAVA_HOME=" + System.getProperty("java.home"), product.resolve("walscope").toString(), "demo-server"));
+        Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        String dataDir = home.resolve("demo").toString();
+        try {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!Files.readString(log).contains("Demo server running") && server.isAlive() && System.nanoTime() < end) {
+                Thread.sleep(200); // polling the output file of another process
+            }
+            assertTrue(Files.readString(log).contains("Demo server running"), Files.readString(log));
+            assertEquals(0, run(List.of("pgrep", "-f", "postgres -D " + dataDir), Map.of(), 30).code, "no demo postgres");
+            run(List.of("kill", "-KILL", "--", "-" + server.pid()), Map.of(), 30);
+            server.waitFor(30, TimeUnit.SECONDS);
+            end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            boolean running = true;
+            while (running && System.nanoTime() < end) {
+                running = run(List.of("pgrep", "-f", "postgres -D " + dataDir), Map.of(), 30).code == 0;
+                if (running) {
+                    Thread.sleep(200); // the watchdog looks for the JVM once a second
+                }
+            }
+            assertFalse(running, "the demo's postgres outlived the killed process group");
+        } finally {
+            server.destroyForcibly();
+            // never leave a server behind, whatever failed above
+            asServerUser(List.of("sh", "-c", "for d in " + home + "/pg/*/bin; do \"$d/pg_ctl\" -D " + dataDir
+                    + " -m immediate stop; done > /dev/null 2>&1; true"));
+        }
+    }
+
     private static int count(String s, String what) {
         int n = 0;
         for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + 1)) {
