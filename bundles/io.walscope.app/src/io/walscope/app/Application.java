@@ -20,7 +20,7 @@ public final class Application implements IApplication {
         boolean demo = list.contains("--demo");
         // on the other core while the display thread builds the window: the workbench's classes, then the first
         // views' libraries
-        Warmup.start(ClassPreload::run);
+        Warmup.start(ClassPreload::load);
         Display display = PlatformUI.createDisplay();
         try {
             int code = PlatformUI.createAndRunWorkbench(display, new WalscopeWorkbenchAdvisor(demo));

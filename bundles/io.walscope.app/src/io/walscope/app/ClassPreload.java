@@ -54,9 +54,4 @@ public final class ClassPreload {
         }
         return new int[] {listed, loaded};
     }
-
-    /** {@link #load()} for the warm-up thread. */
-    static void run() {
-        load();
-    }
 }

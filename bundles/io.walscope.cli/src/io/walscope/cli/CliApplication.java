@@ -1,7 +1,5 @@
 package io.walscope.cli;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,14 +13,7 @@ public final class CliApplication implements IApplication {
     public Object start(IApplicationContext context) {
         String[] args = (String[]) context.getArguments().get(IApplicationContext.APPLICATION_ARGS);
         context.applicationRunning();
-        // buffered, flushed when the command ends (and by commands that stream, at their own boundaries):
-        // a line-flushed stream costs one write per line of a 25,000-line report
-        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
-        int code = Main.run(args == null ? List.of() : Arrays.asList(args), out, err, System.getenv());
-        out.flush();
-        err.flush();
+        int code = Main.runOnStdio(args == null ? List.of() : Arrays.asList(args));
         return code;
     }
 

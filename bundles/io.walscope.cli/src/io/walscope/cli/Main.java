@@ -1,6 +1,7 @@
 package io.walscope.cli;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,21 @@ public final class Main {
         m.put("tail", new TailCommand());
         m.put("completion", new CompletionCommand());
         return m;
+    }
+
+    /**
+     * Runs a command line on the process's own stdout and stderr, flushed when the command ends. stdout is buffered
+     * (commands that stream flush at their own boundaries): a line-flushed stream costs one write per line of a
+     * 25,000-line report. An exception out of the command (the plain start's hand-over) leaves stdout unflushed.
+     */
+    static int runOnStdio(List<String> argv) {
+        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
+                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int code = run(argv, out, err, System.getenv());
+        out.flush();
+        err.flush();
+        return code;
     }
 
     public static int run(List<String> argv, PrintStream out, PrintStream err, Map<String, String> env) {

@@ -2,7 +2,6 @@ package io.walscope.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,20 +46,15 @@ public final class PlainStart {
 
     public static void main(String[] args) {
         plain = true;
-        PrintStream out = new PrintStream(new java.io.BufferedOutputStream(
-                new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), false, StandardCharsets.UTF_8);
-        PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
         int code;
         try {
-            code = Main.run(Arrays.asList(args), out, err, System.getenv());
+            code = Main.runOnStdio(Arrays.asList(args));
         } catch (NeedsPlatform e) {
             // nothing was flushed to stdout (it is buffered until the command ends) nor printed to stderr: the
             // script starts the OSGi runtime with the same command line
             Runtime.getRuntime().halt(NEEDS_PLATFORM);
             return;
         }
-        out.flush();
-        err.flush();
         System.exit(code);
     }
 

@@ -1,7 +1,7 @@
 package io.walscope.ui.live;
 
-import java.util.HashSet;
-import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -32,7 +32,7 @@ final class ProfileWatch {
         this.shown = shown;
         this.changed = changed;
         this.deleted = deleted;
-        known = names();
+        known = profiles().keySet();
         Runnable listener = () -> {
             Display d = owner.isDisposed() ? null : owner.getDisplay();
             if (d != null && !d.isDisposed()) {
@@ -49,19 +49,19 @@ final class ProfileWatch {
 
     private void look() {
         Set<String> before = known;
-        known = names();
+        Map<String, ConnectionProfile> now = profiles(); // the profile file is read once per change
+        known = now.keySet();
         ConnectionProfile p = shown.get();
         if (p == null || p.isDemo()) {
             return;
         }
-        Optional<ConnectionProfile> now = find(p.getName());
-        if (now.isPresent()) {
-            changed.accept(now.get());
+        ConnectionProfile same = now.get(p.getName());
+        if (same != null) {
+            changed.accept(same);
             return;
         }
-        for (String n : known) {
-            ConnectionProfile c = before.contains(n) ? null : find(n).orElse(null);
-            if (c != null && c.describe().equals(p.describe())) {
+        for (ConnectionProfile c : now.values()) {
+            if (!before.contains(c.getName()) && c.describe().equals(p.describe())) {
                 changed.accept(c);
                 return;
             }
@@ -69,23 +69,16 @@ final class ProfileWatch {
         deleted.run();
     }
 
-    private static Set<String> names() {
-        Set<String> out = new HashSet<>();
+    /** The saved profiles by name (none when the file cannot be read: the Connections view says what to do). */
+    private static Map<String, ConnectionProfile> profiles() {
+        Map<String, ConnectionProfile> out = new HashMap<>();
         try {
             for (ConnectionProfile p : WalscopeUi.get().profiles().list()) {
-                out.add(p.getName());
+                out.put(p.getName(), p);
             }
         } catch (WalscopeException e) {
             // an unreadable profile file: the Connections view says what to do
         }
         return out;
-    }
-
-    private static Optional<ConnectionProfile> find(String name) {
-        try {
-            return WalscopeUi.get().profiles().find(name);
-        } catch (WalscopeException e) {
-            return Optional.empty();
-        }
     }
 }

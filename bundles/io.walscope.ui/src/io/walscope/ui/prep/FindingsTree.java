@@ -183,7 +183,7 @@ public final class FindingsTree extends Composite {
         }
         TreeItem topItem = again ? viewer.getTree().getTopItem() : null;
         String top = topItem == null || topItem.getData() == null ? null : key(topItem.getData());
-        int topRow = topItem == null ? 0 : row(topItem);
+        int topRow = topItem == null ? 0 : Math.max(0, shownItems().indexOf(topItem));
         Map<Triage, List<Finding>> before = groups;
         groups = Triage.group(findings);
         viewer.setInput(groups);
@@ -221,13 +221,7 @@ public final class FindingsTree extends Composite {
      * its group is closed now) the row at the same place, so the user reads on where they were.
      */
     private void keepTop(String top, int topRow) {
-        List<TreeItem> shown = new ArrayList<>();
-        for (TreeItem g : viewer.getTree().getItems()) {
-            shown.add(g);
-            for (TreeItem i : g.getExpanded() ? g.getItems() : new TreeItem[0]) {
-                shown.add(i);
-            }
-        }
+        List<TreeItem> shown = shownItems();
         if (shown.isEmpty()) {
             return;
         }
@@ -236,22 +230,16 @@ public final class FindingsTree extends Composite {
         viewer.getTree().setTopItem(same);
     }
 
-    /** The row of {@code item} among the shown rows (groups and the findings of open groups), counted from 0. */
-    private int row(TreeItem item) {
-        int n = 0;
+    /** The shown rows, top to bottom: the groups and the findings of the open ones. */
+    private List<TreeItem> shownItems() {
+        List<TreeItem> shown = new ArrayList<>();
         for (TreeItem g : viewer.getTree().getItems()) {
-            if (g == item) {
-                return n;
-            }
-            n++;
-            for (TreeItem i : g.getExpanded() ? g.getItems() : new TreeItem[0]) {
-                if (i == item) {
-                    return n;
-                }
-                n++;
+            shown.add(g);
+            if (g.getExpanded()) {
+                shown.addAll(List.of(g.getItems()));
             }
         }
-        return 0;
+        return shown;
     }
 
     /** The group or finding shown at the top of the tree (it stays there across a re-check), or null. */
