@@ -126,29 +126,22 @@ class PlainStartTest {
         String display = System.getenv("DISPLAY");
         assertTrue(display != null && !display.isEmpty(), "no DISPLAY: run the tests under Xvfb, as releng/test does");
         Path cds = home.resolve("cds");
-        List<String> cmd = new ArrayList<>();
-        if (ROOT) {
-            cmd.addAll(List.of("runuser", "-u", "nobody", "--"));
-        }
-        cmd.addAll(List.of("env", "-i", "HOME=" + home, "WALSCOPE_HOME=" + home, "PATH=/usr/bin:/bin", "LANG=C.UTF-8",
-                "DISPLAY=" + display, "JAVA_HOME=" + System.getProperty("java.home"), product.resolve("walscope").toString()));
-        Process window = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("window.log").toFile())
+        Process window = new ProcessBuilder(walscopeCommand(Map.of("DISPLAY", display))).redirectErrorStream(true).redirectOutput(dir.resolve("window.log").toFile())
                 .start();
         try {
-            Path jsa = null;
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            Path[] found = new Path[1];
             // the script starts the archive's dump in the background before it starts the window: wait for the
             // archive, whatever the window does meanwhile (the window itself is tested by the UI and package tests)
-            while (jsa == null && System.nanoTime() < end) {
+            until(120, () -> {
                 if (Files.isDirectory(cds)) {
                     try (var files = Files.list(cds)) {
-                        jsa = files.filter(f -> f.getFileName().toString().matches("window-.*\\.jsa")).findFirst().orElse(null);
+                        found[0] = files.filter(f -> f.getFileName().toString().matches("window-.*\\.jsa")).findFirst()
+                                .orElse(null);
                     }
                 }
-                if (jsa == null) {
-                    Thread.sleep(200); // polling for a file another process makes
-                }
-            }
+                return found[0] != null;
+            });
+            Path jsa = found[0];
             assertTrue(jsa != null, "no class archive in " + cds + " (the window " + (window.isAlive() ? "runs" : "ended with "
                     + window.exitValue()) + "); its log:\n" + Files.readString(dir.resolve("window.log")));
             // the archive maps on the Java the script used (-Xshare:on fails when it cannot)
@@ -168,31 +161,18 @@ class PlainStartTest {
         // terminal's session or `timeout -s KILL` does: no shutdown hook runs, only the watchdog can stop the server
         Path log = dir.resolve("demo-server.log");
         List<String> cmd = new ArrayList<>(List.of("setsid"));
-        if (ROOT) {
-            cmd.addAll(List.of("runuser", "-u", "nobody", "--"));
-        }
-        cmd.addAll(List.of("env", "-i", "HOME=" + home, "WALSCOPE_HOME=" + home, "PATH=/usr/bin:/bin", "LANG=C.UTF-8",
-                "JAVA_HOME=" + System.getProperty("java.home"), product.resolve("walscope").toString(), "demo-server"));
+        cmd.addAll(walscopeCommand(Map.of(), "demo-server"));
         Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         String dataDir = home.resolve("demo").toString();
         try {
-            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!Files.readString(log).contains("Demo server running") && server.isAlive() && System.nanoTime() < end) {
-                Thread.sleep(200); // polling the output file of another process
-            }
+            until(120, () -> Files.readString(log).contains("Demo server running") || !server.isAlive());
             assertTrue(Files.readString(log).contains("Demo server running"), Files.readString(log));
             assertEquals(0, run(List.of("pgrep", "-f", "postgres -D " + dataDir), Map.of(), 30).code, "no demo postgres");
             run(List.of("kill", "-KILL", "--", "-" + server.pid()), Map.of(), 30);
             server.waitFor(30, TimeUnit.SECONDS);
-            end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            boolean running = true;
-            while (running && System.nanoTime() < end) {
-                running = run(List.of("pgrep", "-f", "postgres -D " + dataDir), Map.of(), 30).code == 0;
-                if (running) {
-                    Thread.sleep(200); // the watchdog looks for the JVM once a second
-                }
-            }
-            assertFalse(running, "the demo's postgres outlived the killed process group");
+            // the watchdog looks for the JVM once a second
+            boolean gone = until(30, () -> run(List.of("pgrep", "-f", "postgres -D " + dataDir), Map.of(), 30).code != 0);
+            assertTrue(gone, "the demo's postgres outlived the killed process group");
         } finally {
             server.destroyForcibly();
             // never leave a server behind, whatever failed above
@@ -233,25 +213,50 @@ class PlainStartTest {
     }
 
     private static Result walscope(Map<String, String> env, String... args) throws Exception {
-        List<String> cmd = new ArrayList<>();
-        if (ROOT) {
-            cmd.addAll(List.of("runuser", "-u", "nobody", "--"));
-        }
-        cmd.addAll(List.of("env", "-i", "HOME=" + home, "WALSCOPE_HOME=" + home, "PATH=/usr/bin:/bin", "LANG=C.UTF-8",
-                "JAVA_HOME=" + System.getProperty("java.home")));
+        return run(walscopeCommand(env, args), Map.of(), 180);
+    }
+
+    /** The product's start script with {@code args}, as the test's user with a clean environment plus {@code env}. */
+    private static List<String> walscopeCommand(Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("env", "-i", "HOME=" + home, "WALSCOPE_HOME=" + home,
+                "PATH=/usr/bin:/bin", "LANG=C.UTF-8", "JAVA_HOME=" + System.getProperty("java.home")));
         env.forEach((k, v) -> cmd.add(k + "=" + v));
         cmd.add(product.resolve("walscope").toString());
         cmd.addAll(List.of(args));
-        return run(cmd, Map.of(), 180);
+        return asUser(cmd);
     }
 
-    private static Result asServerUser(List<String> command) throws Exception {
+    /** {@code command} as nobody when the tests run as root (PostgreSQL refuses root), else as it is. */
+    private static List<String> asUser(List<String> command) {
         List<String> cmd = new ArrayList<>();
         if (ROOT) {
             cmd.addAll(List.of("runuser", "-u", "nobody", "--"));
         }
         cmd.addAll(command);
-        return run(cmd, Map.of(), 120);
+        return cmd;
+    }
+
+    private static Result asServerUser(List<String> command) throws Exception {
+        return run(asUser(command), Map.of(), 120);
+    }
+
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /**
+     * Waits up to {@code seconds} for what another process does (a file it writes, a process it ends): there is no
+     * event in this JVM to wait on, so it looks every 200 ms. Returns whether the condition came true.
+     */
+    private static boolean until(int seconds, Condition c) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!c.holds()) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
+        return true;
     }
 
     private static Result run(List<String> cmd, Map<String, String> env, int seconds) throws IOException, InterruptedException {
